@@ -1,0 +1,11 @@
+// litgraph schema, part 2: lookup indexes and full-text indexes (Lucene inside Neo4j).
+// Evidence is found by the claim it supports: (subject, predicate, object) -> claimId.
+CREATE INDEX evidence_claim IF NOT EXISTS FOR (n:Evidence) ON (n.claimId);
+CREATE INDEX evidence_document IF NOT EXISTS FOR (n:Evidence) ON (n.documentId);
+CREATE INDEX case_document IF NOT EXISTS FOR (n:Case) ON (n.documentId);
+CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.nameLower);
+CREATE INDEX reference_doi IF NOT EXISTS FOR (n:Reference) ON (n.doi);
+CREATE INDEX reference_pmid IF NOT EXISTS FOR (n:Reference) ON (n.pmid);
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Drug|Target|Process|Condition) ON EACH [n.name, n.synonymText];
+CREATE FULLTEXT INDEX evidence_text IF NOT EXISTS FOR (n:Evidence) ON EACH [n.text];
+CREATE FULLTEXT INDEX case_text IF NOT EXISTS FOR (n:Case) ON EACH [n.text, n.symptomText, n.findings, n.management, n.outcome];

@@ -1,0 +1,140 @@
+package org.litgraph.graph;
+
+import java.util.List;
+
+/**
+ * Everything one ingested document contributes to the graph, as immutable values. The ingest
+ * pipeline produces one per document; {@link GraphWriter} writes a batch of them in one transaction.
+ */
+public record DocumentGraph(
+        DocumentInfo document,
+        List<Entity> entities,
+        List<EvidenceItem> evidence,
+        List<CaseRecord> cases,
+        List<ReferenceRecord> references,
+        List<Mention> mentions) {
+
+    public DocumentGraph {
+        entities = List.copyOf(entities);
+        evidence = List.copyOf(evidence);
+        cases = List.copyOf(cases);
+        references = List.copyOf(references);
+        mentions = List.copyOf(mentions);
+    }
+
+    /** A document node's properties. Nullable fields are simply not stated by the source. */
+    public record DocumentInfo(
+            String id,
+            String title,
+            String format,
+            SourceType sourceType,
+            String path,
+            String url,
+            String published,
+            Integer year,
+            String journal,
+            String publisher,
+            String doi,
+            String pmid,
+            String pmcid,
+            List<String> authors,
+            List<String> publicationTypes,
+            List<String> sections,
+            String contentHash,
+            int length) {
+        public DocumentInfo {
+            authors = authors == null ? List.of() : List.copyOf(authors);
+            publicationTypes = publicationTypes == null ? List.of() : List.copyOf(publicationTypes);
+            sections = sections == null ? List.of() : List.copyOf(sections);
+        }
+    }
+
+    /** A grounded entity; parents are ids of broader entities of the same kind (condition hierarchy). */
+    public record Entity(String id, EntityKind kind, String name, List<String> synonyms, String symbol,
+                         List<String> parents) {
+        public Entity {
+            synonyms = List.copyOf(synonyms);
+            parents = parents == null ? List.of() : List.copyOf(parents);
+        }
+    }
+
+    /**
+     * One statement in this document supporting (or, when negated, denying) one claim. Offsets are
+     * character offsets into the document's text, so {@code text.length() == end - start}.
+     */
+    public record EvidenceItem(
+            String id,
+            String claimId,
+            Predicate predicate,
+            String subjectId,
+            String objectId,
+            String text,
+            int start,
+            int end,
+            boolean negated,
+            boolean hedged,
+            EvidenceMethod method,
+            double weight,
+            String section,
+            List<String> citedReferenceIds) {
+        public EvidenceItem {
+            citedReferenceIds = List.copyOf(citedReferenceIds);
+            if (end - start != text.length()) {
+                throw new IllegalArgumentException("evidence offsets do not span its text: " + start + ".." + end);
+            }
+        }
+    }
+
+    /** A drug a case received, with what the source says of dose and role. */
+    public record Exposure(String drugId, String dose, String role) {
+    }
+
+    /** One patient described in the document. */
+    public record CaseRecord(
+            String id,
+            String label,
+            Integer age,
+            Sex sex,
+            String dose,
+            String timeToOnset,
+            List<String> symptoms,
+            String findings,
+            String management,
+            String outcome,
+            Challenge dechallenge,
+            Challenge rechallenge,
+            List<String> otherDrugs,
+            List<Exposure> exposures,
+            List<String> conditionIds,
+            String text,
+            List<String> citedReferenceIds) {
+        public CaseRecord {
+            symptoms = List.copyOf(symptoms);
+            otherDrugs = List.copyOf(otherDrugs);
+            exposures = List.copyOf(exposures);
+            conditionIds = List.copyOf(conditionIds);
+            citedReferenceIds = List.copyOf(citedReferenceIds);
+        }
+    }
+
+    /** How a document relates to a bibliographic record. */
+    public enum ReferenceRole { PUBLISHED_AS, CITES }
+
+    /** A bibliographic record the document is, or cites (with its number in the list). */
+    public record ReferenceRecord(
+            String id,
+            ReferenceRole role,
+            Integer number,
+            String citation,
+            String title,
+            String journal,
+            Integer year,
+            String doi,
+            String pmid,
+            String url) {
+    }
+
+    /** How often the document names an entity. */
+    public record Mention(String entityId, int count) {
+    }
+}

@@ -1,0 +1,149 @@
+package org.litgraph.graph;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
+import org.neo4j.internal.helpers.HostnamePort;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+
+/**
+ * Neo4j started in this process on a directory, with Bolt on loopback; reached through the
+ * driver like any server. Settings follow what was measured on a 2-core machine: no preallocated
+ * 256 MiB transaction logs, short Bolt shutdown waits (10 s otherwise), an explicit page cache.
+ */
+final class EmbeddedStore implements Store {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
+
+    private final StoreConfig config;
+    private final DatabaseManagementService dbms;
+    private final Driver driver;
+    private final String uri;
+
+    private EmbeddedStore(StoreConfig config, DatabaseManagementService dbms, Driver driver, String uri) {
+        this.config = config;
+        this.dbms = dbms;
+        this.driver = driver;
+        this.uri = uri;
+    }
+
+    static EmbeddedStore open(StoreConfig config) {
+        Path dir = config.directory();
+        DatabaseManagementService dbms;
+        try {
+            Files.createDirectories(dir);
+            dbms = new DatabaseManagementServiceBuilder(dir)
+                    .setConfig(BoltConnector.enabled, true)
+                    .setConfig(BoltConnector.listen_address, new SocketAddress(config.boltHost(), config.boltPort()))
+                    .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(200))
+                    .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(200))
+                    .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+                    .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
+                    .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, 16L * 1024 * 1024)
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, config.pageCacheBytes())
+                    .setConfig(GraphDatabaseSettings.transaction_timeout, config.transactionTimeout())
+                    .build();
+        } catch (Exception e) {
+            throw new StoreException("cannot open the embedded store at " + dir + ": " + rootMessage(e)
+                    + " (is another litgraph process using it?)", e);
+        }
+        Driver driver = null;
+        try {
+            GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            HostnamePort bolt = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
+                    .getLocalAddress(ConnectorType.BOLT);
+            String uri = "bolt://" + bolt.getHost() + ":" + bolt.getPort();
+            driver = GraphDatabase.driver(uri, AuthTokens.none(), Config.builder()
+                    .withLogging(Logging.none())
+                    .withConnectionTimeout(30, TimeUnit.SECONDS)
+                    .build());
+            verify(driver);
+            EmbeddedStore store = new EmbeddedStore(config, dbms, driver, uri);
+            Schema.apply(driver, null);
+            return store;
+        } catch (RuntimeException e) {
+            if (driver != null) {
+                driver.close();
+            }
+            dbms.shutdown();
+            throw e instanceof StoreException ? e : new StoreException("embedded store at " + dir
+                    + " started but could not be reached over Bolt: " + rootMessage(e), e);
+        }
+    }
+
+    /** verifyConnectivity() can hang for ever on a Netty version mix; bound it. */
+    static void verify(Driver driver) {
+        ExecutorService exec = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "litgraph-connect-check");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<?> check = exec.submit(driver::verifyConnectivity);
+            check.get(CONNECT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new StoreException("no answer over Bolt within " + CONNECT_TIMEOUT.toSeconds()
+                    + " s (a Netty version mix on the class path causes this)", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new StoreException("cannot connect: " + rootMessage(e), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while connecting", e);
+        } finally {
+            exec.shutdownNow();
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    @Override
+    public Driver driver() {
+        return driver;
+    }
+
+    @Override
+    public String database() {
+        return null;
+    }
+
+    @Override
+    public String uri() {
+        return uri;
+    }
+
+    @Override
+    public String describe() {
+        return "embedded store at " + config.directory();
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.close();
+        } finally {
+            dbms.shutdown();
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package org.litgraph.graph;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.litgraph.graph.DocumentGraph.CaseRecord;
+import org.litgraph.graph.DocumentGraph.DocumentInfo;
+import org.litgraph.graph.DocumentGraph.Entity;
+import org.litgraph.graph.DocumentGraph.EvidenceItem;
+import org.litgraph.graph.DocumentGraph.Exposure;
+import org.litgraph.graph.DocumentGraph.ReferenceRecord;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.summary.SummaryCounters;
+
+/**
+ * Writes batches of {@link DocumentGraph}s: one managed (retried) transaction per batch, one
+ * {@code UNWIND $rows} statement per kind of row, all from {@code cypher/ingest/}. A document
+ * already in the graph with the same content hash is skipped; one whose content changed has its
+ * old evidence and cases removed in the same transaction before the new ones are written. Claims
+ * are recomputed from all their evidence, so the result does not depend on ingest order.
+ */
+public final class GraphWriter {
+    private final Store store;
+
+    public GraphWriter(Store store) {
+        this.store = store;
+    }
+
+    /** What one batch changed. */
+    public record Result(int documentsWritten, int documentsUnchanged, long nodesCreated, long nodesDeleted,
+                         long relationshipsCreated, long relationshipsDeleted, long propertiesSet) {
+        public Result plus(Result o) {
+            return new Result(documentsWritten + o.documentsWritten, documentsUnchanged + o.documentsUnchanged,
+                    nodesCreated + o.nodesCreated, nodesDeleted + o.nodesDeleted,
+                    relationshipsCreated + o.relationshipsCreated, relationshipsDeleted + o.relationshipsDeleted,
+                    propertiesSet + o.propertiesSet);
+        }
+
+        public static Result empty() {
+            return new Result(0, 0, 0, 0, 0, 0, 0);
+        }
+    }
+
+    public Result write(List<DocumentGraph> batch) {
+        if (batch.isEmpty()) {
+            return Result.empty();
+        }
+        try (Session session = store.session(AccessMode.WRITE)) {
+            return session.executeWrite(tx -> writeInTransaction(tx, batch));
+        }
+    }
+
+    private Result writeInTransaction(TransactionContext tx, List<DocumentGraph> batch) {
+        Counter counter = new Counter();
+        // 1. which documents are new, changed or unchanged
+        Map<String, DocumentGraph> byId = new LinkedHashMap<>();
+        for (DocumentGraph g : batch) {
+            byId.put(g.document().id(), g);
+        }
+        Map<String, String> existing = new HashMap<>();
+        tx.run(CypherLibrary.query("ingest/document-hashes"), Map.of("ids", List.copyOf(byId.keySet())))
+                .forEachRemaining(r -> existing.put(r.get("id").asString(), r.get("contentHash").asString(null)));
+        List<DocumentGraph> todo = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        int unchanged = 0;
+        for (DocumentGraph g : byId.values()) {
+            String old = existing.get(g.document().id());
+            if (old == null) {
+                todo.add(g);
+            } else if (old.equals(g.document().contentHash())) {
+                unchanged++;
+            } else {
+                todo.add(g);
+                changed.add(g.document().id());
+            }
+        }
+        if (todo.isEmpty()) {
+            return new Result(0, unchanged, 0, 0, 0, 0, 0);
+        }
+        // 2. claims touched: the new evidence's and the removed evidence's
+        Map<String, Map<String, Object>> claims = new LinkedHashMap<>();
+        Set<String> conditions = new LinkedHashSet<>();
+        if (!changed.isEmpty()) {
+            var removed = tx.run(CypherLibrary.query("ingest/delete-document-content"), Map.of("ids", changed));
+            for (var r : removed.list()) {
+                Map<String, Object> claim = r.get("claim").asMap();
+                claims.put((String) claim.get("id"), claim);
+                if ("CAUSES".equals(claim.get("predicate"))) {
+                    conditions.add((String) claim.get("object"));
+                }
+            }
+            counter.add(removed.consume().counters());
+        }
+        // 3. rows
+        List<Map<String, Object>> docs = new ArrayList<>();
+        Map<String, Map<String, Object>> entities = new LinkedHashMap<>();
+        List<Map<String, Object>> hierarchy = new ArrayList<>();
+        List<Map<String, Object>> mentions = new ArrayList<>();
+        List<Map<String, Object>> refs = new ArrayList<>();
+        List<Map<String, Object>> evidence = new ArrayList<>();
+        List<Map<String, Object>> cases = new ArrayList<>();
+        for (DocumentGraph g : todo) {
+            String docId = g.document().id();
+            docs.add(Map.of("id", docId, "props", documentProps(g.document())));
+            for (Entity e : g.entities()) {
+                entities.computeIfAbsent(e.id(), id -> entityRow(e));
+                for (String parent : e.parents()) {
+                    hierarchy.add(Map.of("child", e.id(), "parent", parent));
+                }
+                if (e.kind() == EntityKind.CONDITION) {
+                    conditions.add(e.id());
+                }
+            }
+            g.mentions().forEach(m -> mentions.add(Map.of("document", docId, "entity", m.entityId(), "count", m.count())));
+            for (ReferenceRecord r : g.references()) {
+                refs.add(referenceRow(docId, r));
+            }
+            for (EvidenceItem e : g.evidence()) {
+                evidence.add(evidenceRow(docId, e));
+                Map<String, Object> claim = new HashMap<>();
+                claim.put("id", e.claimId());
+                claim.put("predicate", e.predicate().name());
+                claim.put("subject", e.subjectId());
+                claim.put("object", e.objectId());
+                claims.put(e.claimId(), claim);
+            }
+            for (CaseRecord c : g.cases()) {
+                cases.add(caseRow(docId, c));
+            }
+        }
+        run(tx, counter, "ingest/merge-documents", docs);
+        run(tx, counter, "ingest/merge-entities", List.copyOf(entities.values()));
+        run(tx, counter, "ingest/merge-hierarchy", hierarchy);
+        run(tx, counter, "ingest/merge-mentions", mentions);
+        run(tx, counter, "ingest/merge-references", refs);
+        run(tx, counter, "ingest/merge-evidence", evidence);
+        run(tx, counter, "ingest/merge-cases", cases);
+        run(tx, counter, "ingest/recompute-claims", List.copyOf(claims.values()));
+        var marked = tx.run(CypherLibrary.query("ingest/mark-adverse-events"), Map.of("ids", List.copyOf(conditions)));
+        counter.add(marked.consume().counters());
+        return new Result(todo.size(), unchanged, counter.nodesCreated, counter.nodesDeleted,
+                counter.relsCreated, counter.relsDeleted, counter.props);
+    }
+
+    private static void run(TransactionContext tx, Counter counter, String name, List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        counter.add(tx.run(CypherLibrary.query(name), Map.of("rows", rows)).consume().counters());
+    }
+
+    private static Map<String, Object> documentProps(DocumentInfo d) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("name", d.title());
+        p.put("title", d.title());
+        p.put("format", d.format());
+        p.put("sourceType", d.sourceType().label());
+        p.put("path", d.path());
+        p.put("url", d.url());
+        p.put("published", d.published());
+        p.put("year", d.year());
+        p.put("journal", d.journal());
+        p.put("publisher", d.publisher());
+        p.put("doi", d.doi());
+        p.put("pmid", d.pmid());
+        p.put("pmcid", d.pmcid());
+        p.put("authors", d.authors());
+        p.put("publicationTypes", d.publicationTypes());
+        p.put("sections", d.sections());
+        p.put("contentHash", d.contentHash());
+        p.put("length", d.length());
+        return p;
+    }
+
+    private static Map<String, Object> entityRow(Entity e) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("name", e.name());
+        p.put("nameLower", e.name().toLowerCase(java.util.Locale.ROOT));
+        p.put("synonyms", e.synonyms());
+        p.put("synonymText", String.join(" | ", e.synonyms()));
+        p.put("symbol", e.symbol());
+        p.put("kind", e.kind().toString());
+        return Map.of("id", e.id(), "label", e.kind().label(), "props", p);
+    }
+
+    private static Map<String, Object> referenceRow(String docId, ReferenceRecord r) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("name", r.title() != null ? r.title() : r.citation());
+        p.put("title", r.title());
+        p.put("citation", r.citation());
+        p.put("journal", r.journal());
+        p.put("year", r.year());
+        p.put("doi", r.doi());
+        p.put("pmid", r.pmid());
+        p.put("url", r.url());
+        // a cited record must not erase what a richer mention (e.g. the record itself) said: drop nulls
+        p.values().removeIf(java.util.Objects::isNull);
+        Map<String, Object> row = new HashMap<>();
+        row.put("document", docId);
+        row.put("id", r.id());
+        row.put("role", r.role().name());
+        row.put("number", r.number());
+        row.put("props", p);
+        return row;
+    }
+
+    private static Map<String, Object> evidenceRow(String docId, EvidenceItem e) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("name", e.predicate().name() + " evidence");
+        p.put("text", e.text());
+        p.put("documentId", docId);
+        p.put("start", e.start());
+        p.put("end", e.end());
+        p.put("negated", e.negated());
+        p.put("hedged", e.hedged());
+        p.put("claimId", e.claimId());
+        p.put("predicate", e.predicate().name());
+        p.put("subjectId", e.subjectId());
+        p.put("objectId", e.objectId());
+        p.put("method", e.method().name().toLowerCase(java.util.Locale.ROOT));
+        p.put("weight", e.weight());
+        p.put("section", e.section());
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", e.id());
+        row.put("document", docId);
+        row.put("subject", e.subjectId());
+        row.put("object", e.objectId());
+        row.put("cites", e.citedReferenceIds());
+        row.put("props", p);
+        return row;
+    }
+
+    private static Map<String, Object> caseRow(String docId, CaseRecord c) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("name", c.label());
+        p.put("label", c.label());
+        p.put("documentId", docId);
+        p.put("age", c.age());
+        p.put("sex", c.sex() == null ? null : c.sex().label());
+        p.put("dose", c.dose());
+        p.put("timeToOnset", c.timeToOnset());
+        p.put("symptoms", c.symptoms());
+        p.put("symptomText", String.join(", ", c.symptoms()));
+        p.put("findings", c.findings());
+        p.put("management", c.management());
+        p.put("outcome", c.outcome());
+        p.put("dechallenge", c.dechallenge() == null ? null : c.dechallenge().label());
+        p.put("rechallenge", c.rechallenge() == null ? null : c.rechallenge().label());
+        p.put("otherDrugs", c.otherDrugs());
+        p.put("text", c.text());
+        List<Map<String, Object>> exposures = new ArrayList<>();
+        for (Exposure x : c.exposures()) {
+            Map<String, Object> xp = new HashMap<>();
+            xp.put("dose", x.dose());
+            xp.put("role", x.role());
+            exposures.add(Map.of("drug", x.drugId(), "props", xp));
+        }
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", c.id());
+        row.put("document", docId);
+        row.put("props", p);
+        row.put("exposures", exposures);
+        row.put("conditions", c.conditionIds());
+        row.put("cites", c.citedReferenceIds());
+        return row;
+    }
+
+    private static final class Counter {
+        long nodesCreated;
+        long nodesDeleted;
+        long relsCreated;
+        long relsDeleted;
+        long props;
+
+        void add(SummaryCounters c) {
+            nodesCreated += c.nodesCreated();
+            nodesDeleted += c.nodesDeleted();
+            relsCreated += c.relationshipsCreated();
+            relsDeleted += c.relationshipsDeleted();
+            props += c.propertiesSet();
+        }
+    }
+
+}
