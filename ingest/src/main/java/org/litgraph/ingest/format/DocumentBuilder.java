@@ -193,6 +193,22 @@ public final class DocumentBuilder {
         return title;
     }
 
+    public String journal() {
+        return journal;
+    }
+
+    public Integer yearValue() {
+        return year;
+    }
+
+    public String doi() {
+        return doi;
+    }
+
+    public String pmid() {
+        return pmid;
+    }
+
     public DocumentBuilder sourceType(SourceType v) {
         this.sourceType = v;
         return this;

@@ -16,7 +16,7 @@ final class FileSource implements Source {
 
     @Override
     public String location() {
-        return path.toString();
+        return path.toAbsolutePath().normalize().toString();
     }
 
     @Override

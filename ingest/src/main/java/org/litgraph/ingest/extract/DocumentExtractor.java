@@ -1,0 +1,314 @@
+package org.litgraph.ingest.extract;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.litgraph.graph.DocumentGraph;
+import org.litgraph.graph.DocumentGraph.CaseRecord;
+import org.litgraph.graph.DocumentGraph.DocumentInfo;
+import org.litgraph.graph.DocumentGraph.Entity;
+import org.litgraph.graph.DocumentGraph.EvidenceItem;
+import org.litgraph.graph.DocumentGraph.Exposure;
+import org.litgraph.graph.DocumentGraph.ReferenceRecord;
+import org.litgraph.graph.DocumentGraph.ReferenceRole;
+import org.litgraph.graph.EntityKind;
+import org.litgraph.graph.EvidenceMethod;
+import org.litgraph.graph.Ids;
+import org.litgraph.graph.Predicate;
+import org.litgraph.graph.SourceType;
+import org.litgraph.ingest.format.ParsedDocument;
+import org.litgraph.ingest.format.ParsedDocument.Cell;
+import org.litgraph.ingest.format.ParsedDocument.Metadata;
+import org.litgraph.ingest.format.ParsedDocument.Reference;
+import org.litgraph.ingest.format.ParsedDocument.Section;
+import org.litgraph.ingest.format.ParsedDocument.Table;
+import org.litgraph.ingest.lexicon.EntityRecognizer;
+import org.litgraph.ingest.lexicon.Lexicon;
+import org.litgraph.ingest.lexicon.LexiconEntry;
+import org.litgraph.ingest.lexicon.Mention;
+import org.litgraph.ingest.text.Sentence;
+import org.litgraph.ingest.text.SentenceSplitter;
+import org.litgraph.ingest.text.Token;
+import org.litgraph.ingest.text.Tokenizer;
+
+/**
+ * Turns a {@link ParsedDocument} of any format into the {@link DocumentGraph} it contributes:
+ * grounded entities, evidence for claims (with negation, hedging and cited references), patient
+ * cases, and the document's bibliographic links. Stateless and thread-safe once built.
+ */
+public final class DocumentExtractor {
+    /** Bumped whenever extraction changes, so re-ingesting refreshes documents extracted before. */
+    public static final String VERSION = "1";
+
+    private static final Pattern ABBREVIATION_DEF = Pattern.compile("^\\s*\\(\\s*([A-Za-z][A-Za-z0-9-]{1,9})\\s*\\)");
+    private static final Pattern PRONOUN = Pattern.compile("^(?:[-*•\\s]|\\*\\*[^*]*\\*\\*)*\\b(its?)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CITATION_MARKER = Pattern.compile("\\[(\\d{1,3}(?:\\s*[,–-]\\s*\\d{1,3})*)\\]");
+
+    private final EntityRecognizer recognizer;
+    private final RelationExtractor relations;
+    private final CaseExtractor cases = new CaseExtractor();
+
+    public DocumentExtractor(Lexicon lexicon) {
+        this.recognizer = new EntityRecognizer(lexicon);
+        this.relations = RelationExtractor.standard();
+    }
+
+    public static DocumentExtractor standard() {
+        return new DocumentExtractor(Lexicon.defaultLexicon());
+    }
+
+    public EntityRecognizer recognizer() {
+        return recognizer;
+    }
+
+    public DocumentGraph extract(ParsedDocument doc) {
+        String text = doc.text();
+        Metadata meta = doc.metadata();
+        String hash = Ids.sha256(VERSION + "\n" + meta.format().label() + "\n" + text);
+        String docId = Ids.document(meta.pmid(), meta.pmcid(), meta.doi(), hash);
+
+        // 1. sentences and mentions, in reading order, with document-local aliases
+        List<AnalyzedSentence> sentences = analyse(doc);
+        Map<Integer, List<Mention>> cellMentions = new HashMap<>();
+        Map<String, Integer> mentionCounts = new LinkedHashMap<>();
+        Map<String, LexiconEntry> entries = new LinkedHashMap<>();
+        for (AnalyzedSentence s : sentences) {
+            for (Mention m : s.mentions()) {
+                mentionCounts.merge(m.entry().id(), 1, Integer::sum);
+                entries.putIfAbsent(m.entry().id(), m.entry());
+            }
+        }
+        for (Table t : doc.tables()) {
+            for (List<Cell> row : t.rows()) {
+                for (Cell c : row) {
+                    if (c.end() > c.start()) {
+                        List<Mention> ms = recognizer.find(text, c.start(), c.end(), Map.of());
+                        cellMentions.put(c.start(), ms);
+                        ms.forEach(m -> entries.putIfAbsent(m.entry().id(), m.entry()));
+                    }
+                }
+            }
+        }
+
+        // 2. references: the document's own record and its reference list
+        List<ReferenceRecord> refs = new ArrayList<>();
+        Map<Integer, String> refByNumber = new HashMap<>();
+        if (meta.doi() != null || meta.pmid() != null) {
+            refs.add(new ReferenceRecord(Ids.reference(meta.doi(), meta.pmid(), meta.title() == null ? docId : meta.title()),
+                    ReferenceRole.PUBLISHED_AS, null, null, meta.title(), meta.journal(), meta.year(), meta.doi(),
+                    meta.pmid(), meta.url()));
+        }
+        Set<String> seenRefs = new LinkedHashSet<>();
+        for (Reference r : doc.references()) {
+            String id = Ids.reference(r.doi(), r.pmid(), r.citation() == null ? String.valueOf(r.title()) : r.citation());
+            if (r.number() != null) {
+                refByNumber.putIfAbsent(r.number(), id);
+            }
+            if (seenRefs.add(id)) {
+                refs.add(new ReferenceRecord(id, ReferenceRole.CITES, r.number(), r.citation(), r.title(), r.journal(),
+                        r.year(), r.doi(), r.pmid(), r.url()));
+            }
+        }
+        CaseExtractor.Citations citations = s -> cited(s, refByNumber);
+
+        // 3. statements
+        List<EvidenceItem> evidence = new ArrayList<>();
+        Set<String> evidenceIds = new LinkedHashSet<>();
+        TreeMap<Integer, Set<String>> adverseEventsAt = new TreeMap<>();
+        Map<String, Integer> drugRoleCauses = new HashMap<>();
+        SourceType sourceType = meta.sourceType() == null ? SourceType.OTHER : meta.sourceType();
+        for (AnalyzedSentence s : sentences) {
+            if (s.sentence().tableRow() || insideReferences(doc, s) || mostlyLink(s.text())) {
+                continue;
+            }
+            for (RelationExtractor.Found f : relations.extract(s.text(), s.start(), s.mentions())) {
+                Mention subj = s.mentions().get(f.subject());
+                Mention obj = s.mentions().get(f.object());
+                String claimId = Ids.claim(subj.entry().id(), f.predicate(), obj.entry().id());
+                String evId = Ids.evidence(docId, claimId, s.start(), s.end());
+                if (!evidenceIds.add(evId)) {
+                    continue;
+                }
+                double weight = EvidenceMethod.SENTENCE_PATTERN.baseWeight() * f.factor() * (f.hedged() ? 0.6 : 1.0);
+                evidence.add(new EvidenceItem(evId, claimId, f.predicate(), subj.entry().id(), obj.entry().id(),
+                        s.text(), s.start(), s.end(), f.negated(), f.hedged(), EvidenceMethod.SENTENCE_PATTERN,
+                        Math.round(weight * 1000) / 1000.0, s.section(), cited(s.text(), refByNumber)));
+                if (f.predicate() == Predicate.CAUSES && !f.negated()) {
+                    adverseEventsAt.computeIfAbsent(s.start(), k -> new LinkedHashSet<>()).add(obj.entry().id());
+                    drugRoleCauses.merge(subj.entry().id(), 1, Integer::sum);
+                }
+            }
+        }
+
+        // 4. cases
+        String mainDrug = mentionCounts.entrySet().stream()
+                .filter(e -> entries.get(e.getKey()).kind() == EntityKind.DRUG)
+                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+        CaseExtractor.TablesContext context = offset -> {
+            Map.Entry<Integer, Set<String>> before = adverseEventsAt.floorEntry(offset);
+            return before == null ? Set.of() : before.getValue();
+        };
+        List<CaseRecord> caseRecords = new ArrayList<>();
+        for (CaseExtractor.Draft d : cases.extract(text, doc.tables(), sentences, cellMentions, mainDrug, citations, context)) {
+            List<Exposure> exposures = new ArrayList<>();
+            List<String> otherDrugs = new ArrayList<>();
+            d.exposures.forEach((drugId, dose) -> {
+                String role = drugRoleCauses.containsKey(drugId) ? "suspect"
+                        : drugId.equals(mainDrug) ? "primary" : "concomitant";
+                exposures.add(new Exposure(drugId, dose, role));
+                if (!drugId.equals(mainDrug)) {
+                    recognizer.lexicon().get(drugId).ifPresent(e -> otherDrugs.add(e.name()));
+                }
+                recognizer.lexicon().get(drugId).ifPresent(e -> entries.putIfAbsent(e.id(), e));
+            });
+            d.conditions.forEach(c -> recognizer.lexicon().get(c).ifPresent(e -> entries.putIfAbsent(e.id(), e)));
+            caseRecords.add(new CaseRecord(Ids.patientCase(docId, d.key), d.label, d.age, d.sex, d.dose,
+                    d.timeToOnset, List.copyOf(d.symptoms), d.findings, d.management, d.outcome, d.dechallenge,
+                    d.rechallenge, otherDrugs, exposures, List.copyOf(d.conditions), d.text.toString(),
+                    List.copyOf(d.cites)));
+        }
+
+        // 5. entities with their broader concepts
+        Map<String, Entity> entities = new LinkedHashMap<>();
+        for (LexiconEntry e : List.copyOf(entries.values())) {
+            addWithParents(e, entities, 0);
+        }
+        List<DocumentGraph.Mention> mentions = new ArrayList<>();
+        mentionCounts.forEach((id, n) -> mentions.add(new DocumentGraph.Mention(id, n)));
+
+        DocumentInfo info = new DocumentInfo(docId, meta.title(), meta.format().label(), sourceType,
+                meta.location(), meta.url(), meta.published(), meta.year(), meta.journal(), meta.publisher(),
+                meta.doi(), meta.pmid(), meta.pmcid(), meta.authors(), meta.publicationTypes(),
+                doc.sections().stream().map(Section::title).toList(), hash, text.length());
+        return new DocumentGraph(info, List.copyOf(entities.values()), evidence, caseRecords, refs, mentions);
+    }
+
+    /** Titles in a reference list are the cited works' claims, not this document's. */
+    private static boolean insideReferences(ParsedDocument doc, AnalyzedSentence s) {
+        for (Reference r : doc.references()) {
+            if (s.start() < r.end() && r.start() < s.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern LINK = Pattern.compile("(?:https?://|www\\.)\\S+");
+
+    private static boolean mostlyLink(String text) {
+        Matcher m = LINK.matcher(text);
+        int linked = 0;
+        while (m.find()) {
+            linked += m.end() - m.start();
+        }
+        return linked * 2 > text.length();
+    }
+
+    private void addWithParents(LexiconEntry e, Map<String, Entity> into, int depth) {
+        if (into.containsKey(e.id()) || depth > 6) {
+            return;
+        }
+        into.put(e.id(), new Entity(e.id(), e.kind(), e.name(), e.synonyms(), e.symbol(), e.parents()));
+        for (String p : e.parents()) {
+            recognizer.lexicon().get(p).ifPresent(pe -> addWithParents(pe, into, depth + 1));
+        }
+    }
+
+    private static List<String> cited(String text, Map<Integer, String> refByNumber) {
+        if (refByNumber.isEmpty()) {
+            return List.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        Matcher m = CITATION_MARKER.matcher(text);
+        while (m.find()) {
+            for (String part : m.group(1).split("\\s*,\\s*")) {
+                String[] range = part.split("\\s*[–-]\\s*");
+                int a = Integer.parseInt(range[0]);
+                int b = range.length > 1 ? Integer.parseInt(range[1]) : a;
+                for (int n = a; n <= Math.min(b, a + 50); n++) {
+                    String id = refByNumber.get(n);
+                    if (id != null) {
+                        out.add(id);
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Splits, grounds and resolves: abbreviations defined in the text, "its", bare process heads. */
+    List<AnalyzedSentence> analyse(ParsedDocument doc) {
+        String text = doc.text();
+        List<Sentence> sentences = SentenceSplitter.split(text);
+        Map<String, String> aliases = new HashMap<>();
+        Map<String, Integer> expiring = new HashMap<>();
+        List<AnalyzedSentence> out = new ArrayList<>(sentences.size());
+        List<Section> sections = doc.sections();
+        Mention previousAnchor = null;
+        for (int i = 0; i < sentences.size(); i++) {
+            Sentence s = sentences.get(i);
+            final int index = i;
+            expiring.entrySet().removeIf(e -> {
+                if (e.getValue() < index) {
+                    aliases.remove(e.getKey());
+                    return true;
+                }
+                return false;
+            });
+            List<Mention> mentions = new ArrayList<>(recognizer.find(text, s.start(), s.end(), aliases));
+            // "Its inhibition ..." refers to the previous sentence's target (or drug)
+            Matcher pronoun = PRONOUN.matcher(s.text());
+            if (previousAnchor != null && pronoun.find() && !s.tableRow()) {
+                int ps = s.start() + pronoun.start(1);
+                int pe = s.start() + pronoun.end(1);
+                if (mentions.isEmpty() || mentions.get(0).start() > pe) {
+                    mentions.add(0, new Mention(ps, pe, text.substring(ps, pe), previousAnchor.entry()));
+                }
+            }
+            for (Mention m : mentions) {
+                Matcher def = ABBREVIATION_DEF.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 16)));
+                if (def.find()) {
+                    String key = Tokenizer.key(def.group(1));
+                    if (!key.isEmpty() && !key.contains(" ")) {
+                        aliases.putIfAbsent(key, m.entry().id());
+                    }
+                }
+                if (m.entry().kind() == EntityKind.PROCESS) {
+                    // a bare head noun ("repair") soon after refers back to the process just named
+                    for (String name : List.of(m.surface(), m.entry().name())) {
+                        List<Token> tokens = Tokenizer.tokens(name);
+                        String head = tokens.isEmpty() ? "" : tokens.get(tokens.size() - 1).term();
+                        if (head.length() >= 5 && recognizer.lexicon().lookup(head).isEmpty()) {
+                            aliases.put(head, m.entry().id());
+                            expiring.put(head, i + 2);
+                        }
+                    }
+                }
+            }
+            if (!s.tableRow()) {
+                previousAnchor = mentions.stream().filter(m -> m.entry().kind() == EntityKind.TARGET).findFirst()
+                        .orElse(mentions.stream().filter(m -> m.entry().kind() == EntityKind.DRUG).findFirst().orElse(null));
+            }
+            out.add(new AnalyzedSentence(i, s, List.copyOf(mentions), sectionOf(sections, s.start())));
+        }
+        return out;
+    }
+
+    private static String sectionOf(List<Section> sections, int offset) {
+        String title = null;
+        for (Section sec : sections) {
+            if (sec.start() <= offset && offset < Math.max(sec.end(), sec.start() + 1)) {
+                title = sec.title();
+            }
+        }
+        return title == null ? null : title.toLowerCase(Locale.ROOT).length() > 200 ? title.substring(0, 200) : title;
+    }
+}
