@@ -1,0 +1,39 @@
+package org.litgraph.cli;
+
+import java.io.PrintWriter;
+import org.litgraph.graph.StoreException;
+import org.litgraph.query.ReadOnlyViolation;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code litgraph} command line. */
+@Command(name = "litgraph", mixinStandardHelpOptions = true, version = "litgraph 0.1.0",
+        description = "A literature knowledge graph for drug-safety and mechanism research, on Neo4j.",
+        subcommands = {DemoCommand.class, IngestCommand.class, CypherCommand.class, CheckCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Main {
+    /** Exit status when some input files were skipped. */
+    static final int SKIPPED = 3;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            PrintWriter err = cmd.getErr();
+            if (e instanceof StoreException || e instanceof ReadOnlyViolation || e instanceof IllegalArgumentException) {
+                err.println("litgraph: " + e.getMessage());
+            } else {
+                err.println("litgraph: " + e);
+                if (System.getenv("LITGRAPH_DEBUG") != null) {
+                    e.printStackTrace(err);
+                }
+            }
+            err.flush();
+            return e instanceof ReadOnlyViolation ? 4 : 1;
+        });
+        return cli.execute(args);
+    }
+}
