@@ -93,6 +93,12 @@ final class JatsParser implements DocumentParser {
                 container(b, abs);
             }
         }
+        bodyAndBack(b, article, 0);
+        return b.build();
+    }
+
+    /** Body, back matter and any sub-articles (collections of abstracts, replies, translations). */
+    private void bodyAndBack(DocumentBuilder b, XElement article, int depth) {
         XElement body = article.child("body");
         if (body != null) {
             container(b, body);
@@ -108,7 +114,25 @@ final class JatsParser implements DocumentParser {
                 references(b, refList);
             }
         }
-        return b.build();
+        if (depth > 8) {
+            return;
+        }
+        for (XElement sub : article.elements()) {
+            if (!sub.name().equals("sub-article") && !sub.name().equals("response")) {
+                continue;
+            }
+            XElement stub = sub.child("front-stub") != null ? sub.child("front-stub") : sub.path("front", "article-meta");
+            String heading = stub == null ? null : textOf(stub.path("title-group", "article-title"));
+            if (heading != null) {
+                b.section(heading);
+            }
+            if (stub != null) {
+                for (XElement abs : stub.children("abstract")) {
+                    container(b, abs);
+                }
+            }
+            bodyAndBack(b, sub, depth + 1);
+        }
     }
 
     static SourceType sourceType(String articleType, XElement meta) {
