@@ -38,7 +38,7 @@ final class CaseExtractor {
             "(?i)(?:~|approximately |about |after |within |for )?\\b(?:\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several)"
                     + "[- ](?:days?|weeks?|months?|years?)\\b(?![- ]old)");
     private static final Pattern COLLECTIVE = Pattern.compile(
-            "(?i)\\b(?:both|all|these|the two|the three|the four|two|three|four)\\s+(?:cases|patients)\\b|\\bthey\\b|\\bin both\\b");
+            "(?i)\\b(?:both|all|these|the two|the three|the four|two|three|four)\\s+(?:cases|patients)\\b|\\bthey\\b|\\bin both\\b|^\\W*(?:both|all)\\b(?!\\s+\\w+\\s+and\\b)");
     private static final Pattern DISCUSSION = Pattern.compile(
             "(?i)^\\W*(?:discussion|conclusions?|comments?|references|summary|evaluation)\\b[^:]{0,40}:");
     private static final Pattern STOPPED = Pattern.compile("(?i)\\b(?:discontinu\\w*|d/c|withdraw\\w*|withdrawn|stopp\\w*|cessation|interrupt\\w*|held)\\b");
