@@ -2,6 +2,13 @@ package org.litgraph.ingest.bc5cdr;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.litgraph.ingest.text.Tokenizer;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +33,7 @@ import org.litgraph.ingest.lexicon.Mention;
  * <pre>java ... org.litgraph.ingest.bc5cdr.Bc5cdrAnnotator INPUT.PubTator [OUTPUT.PubTator]</pre>
  */
 public final class Bc5cdrAnnotator {
+    static final String NAMES = "org/litgraph/ingest/bc5cdr/names.tsv";
     private static volatile Bc5cdrAnnotator standard;
 
     private final Lexicon lexicon;
@@ -34,10 +42,42 @@ public final class Bc5cdrAnnotator {
     private final CidModel model;
 
     Bc5cdrAnnotator(Lexicon full, CidModel model) {
+        // the benchmark's naming: names the training set grounds to one id, and names it never annotates
+        Map<String, String> prefer = new HashMap<>();
+        Set<String> block = new HashSet<>();
+        try (InputStream in = Bc5cdrAnnotator.class.getClassLoader().getResourceAsStream(NAMES)) {
+            if (in != null) {
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    String[] f = line.split("\t");
+                    if (f[0].equals("prefer") && f.length == 3) {
+                        prefer.put(f[1], f[2]);
+                    } else if (f[0].equals("block") && f.length == 2) {
+                        block.add(f[1]);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, List<String>> preferredNames = new HashMap<>();
+        prefer.forEach((key, id) -> preferredNames.computeIfAbsent(id, k -> new ArrayList<>()).add(key));
         List<LexiconEntry> chemDis = new ArrayList<>();
         for (LexiconEntry e : full.entries()) {
-            if (e.id().startsWith("MESH:") && (e.kind() == EntityKind.DRUG || e.kind() == EntityKind.CONDITION)) {
-                chemDis.add(e);
+            if (!e.id().startsWith("MESH:") || !(e.kind() == EntityKind.DRUG || e.kind() == EntityKind.CONDITION)) {
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            for (String n : Lexicon.namesOf(e)) {
+                String key = Tokenizer.key(n);
+                String owner = prefer.get(key);
+                if (!block.contains(key) && (owner == null || owner.equals(e.id()))) {
+                    names.add(n);
+                }
+            }
+            names.addAll(preferredNames.getOrDefault(e.id(), List.of()));
+            if (!names.isEmpty()) {
+                chemDis.add(new LexiconEntry(e.id(), e.kind(), names.get(0), names.subList(1, names.size()), e.parents(),
+                        e.symbol()));
             }
         }
         this.lexicon = Lexicon.of(chemDis);

@@ -57,6 +57,15 @@ public final class LexiconBuilder {
             "ROCK", "SAFE", "SHOT", "SIGN", "SLUG", "SNAIL", "SPIN", "SPOT", "STAR", "STOP", "TANK", "TIP",
             "TRAP", "TUB", "WARS", "WNT", "MAX", "MIN", "TRIP", "LARGE", "SPRY", "HELP", "CLOCK", "GRIP");
 
+    /**
+     * MeSH D branches that name roles, proteins and mixtures rather than chemicals a text means
+     * (pharmacologic actions, enzymes, proteins, macromolecular substances, complex mixtures); a
+     * descriptor found only there is no drug.
+     */
+    private static final List<String> NOT_CHEMICAL = List.of("D27", "D08.811", "D12.776", "D05", "D20", "D23");
+    /** The benchmark's naming resource: names the training set prefers for an id, and names it never annotates. */
+    static final String BC5CDR_NAMES = "org/litgraph/ingest/bc5cdr/names.tsv";
+
     private LexiconBuilder() {
     }
 
@@ -163,7 +172,8 @@ public final class LexiconBuilder {
             // the surface most often written for this key
             String surface = mostFrequent(surfaceById.get(meshId), key);
             // an abbreviation seen in only one document is that document's own definition
-            if (EntityRecognizer.isAbbreviation(surface) && docsByKey.get(key).getOrDefault(meshId, 0) < 2) {
+            if (EntityRecognizer.isAbbreviation(surface) && docsByKey.get(key).getOrDefault(meshId, 0) < 2
+                    || surface.length() <= 2 && !EntityRecognizer.isAbbreviation(surface)) {
                 continue;
             }
             Draft d = drafts.get(id);
@@ -191,7 +201,9 @@ public final class LexiconBuilder {
         }
 
         // 3. names that mostly match where the training set annotates nothing
-        int droppedNames = dropNoisyNames(drafts, core, training);
+        Set<String> noisy = noisyNames(drafts, core, training);
+        int droppedNames = dropNames(drafts, core, noisy);
+        writeBenchmarkNames(outFile, learnedKeyToId, noisy);
 
         // 4. protein-coding genes
         Set<String> protectedKeys = new HashSet<>();
@@ -294,7 +306,7 @@ public final class LexiconBuilder {
             if (t.startsWith("C") || t.startsWith("F03")) {
                 return EntityKind.CONDITION;
             }
-            drug |= t.startsWith("D");
+            drug |= t.startsWith("D") && NOT_CHEMICAL.stream().noneMatch(t::startsWith);
         }
         return drug ? EntityKind.DRUG : null;
     }
@@ -313,11 +325,63 @@ public final class LexiconBuilder {
         return sb.toString();
     }
 
-    private static int dropNoisyNames(Map<String, Draft> drafts, Map<String, LexiconEntry> core, List<PubTator.Doc> training) {
-        List<LexiconEntry> entries = new ArrayList<>();
-        for (Draft d : drafts.values()) {
-            entries.add(d.entry());
+    /** Writes the benchmark naming resource next to the resources folder of {@code vocabFile}, sorted. */
+    private static void writeBenchmarkNames(Path vocabFile, Map<String, String> prefer, Set<String> block) throws IOException {
+        Path resources = vocabFile.toAbsolutePath().getParent();
+        for (int i = 0; i < 4 && resources != null; i++) {
+            resources = resources.getParent(); // .../resources/org/litgraph/ingest/lexicon -> .../resources
         }
+        if (resources == null) {
+            return;
+        }
+        Path out = resources.resolve(BC5CDR_NAMES);
+        Files.createDirectories(out.getParent());
+        StringBuilder sb = new StringBuilder("# BC5CDR naming learned from the training set by LexiconBuilder: prefer <key> <id> | block <key>\n");
+        new TreeMap<>(prefer).forEach((k, id) -> sb.append("prefer\t").append(k).append('\t').append(id).append('\n'));
+        new TreeSet<>(block).forEach(k -> sb.append("block\t").append(k).append('\n'));
+        Files.writeString(out, sb.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static int dropNames(Map<String, Draft> drafts, Map<String, LexiconEntry> core, Set<String> noisy) {
+        int dropped = 0;
+        for (var it = drafts.values().iterator(); it.hasNext(); ) {
+            Draft d = it.next();
+            int before = d.synonyms.size();
+            d.synonyms.removeIf(s -> noisy.contains(Tokenizer.key(s)));
+            dropped += before - d.synonyms.size();
+            if (noisy.contains(Tokenizer.key(d.name)) && !core.containsKey(d.id)) {
+                if (d.synonyms.isEmpty()) {
+                    it.remove();
+                } else {
+                    d.name = d.synonyms.first();
+                    d.synonyms.remove(d.name);
+                }
+                dropped++;
+            }
+        }
+        return dropped;
+    }
+
+    /** Names whose matches in the training text are mostly not annotated there (at least 3 wrong, under 30% right). */
+    private static Set<String> noisyNames(Map<String, Draft> drafts, Map<String, LexiconEntry> core, List<PubTator.Doc> training) {
+        List<LexiconEntry> entries = new ArrayList<>();
+        for (LexiconEntry e : core.values()) {
+            if (e.id().startsWith("MESH:") && !drafts.containsKey(e.id())) {
+                entries.add(e);
+            }
+        }
+        for (Draft d : drafts.values()) {
+            LexiconEntry c = core.get(d.id);
+            if (c != null) {
+                List<String> syn = new ArrayList<>(d.synonyms);
+                syn.addAll(c.synonyms());
+                syn.add(d.name);
+                entries.add(new LexiconEntry(d.id, d.kind, c.name(), syn, List.of(), null));
+            } else {
+                entries.add(d.entry());
+            }
+        }
+        entries.removeIf(e -> e.kind() != EntityKind.DRUG && e.kind() != EntityKind.CONDITION);
         EntityRecognizer recognizer = new EntityRecognizer(Lexicon.of(entries));
         Map<String, int[]> byKey = new HashMap<>(); // key -> {right, wrong}
         for (PubTator.Doc doc : training) {
@@ -339,23 +403,7 @@ public final class LexiconBuilder {
                 noisy.add(k);
             }
         });
-        int dropped = 0;
-        for (var it = drafts.values().iterator(); it.hasNext(); ) {
-            Draft d = it.next();
-            int before = d.synonyms.size();
-            d.synonyms.removeIf(s -> noisy.contains(Tokenizer.key(s)));
-            dropped += before - d.synonyms.size();
-            if (noisy.contains(Tokenizer.key(d.name)) && !core.containsKey(d.id)) {
-                if (d.synonyms.isEmpty()) {
-                    it.remove();
-                } else {
-                    d.name = d.synonyms.first();
-                    d.synonyms.remove(d.name);
-                }
-                dropped++;
-            }
-        }
-        return dropped;
+        return noisy;
     }
 
     private static long write(Map<String, Draft> drafts, Path outFile) throws IOException {
