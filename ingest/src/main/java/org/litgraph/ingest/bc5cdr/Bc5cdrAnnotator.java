@@ -74,7 +74,12 @@ public final class Bc5cdrAnnotator {
                     names.add(n);
                 }
             }
-            names.addAll(preferredNames.getOrDefault(e.id(), List.of()));
+            // a preferred key the entry lacks (keys are lower-cased, so only unambiguous longer ones)
+            for (String key : preferredNames.getOrDefault(e.id(), List.of())) {
+                if (key.length() > 3 && names.stream().noneMatch(n -> Tokenizer.key(n).equals(key))) {
+                    names.add(key);
+                }
+            }
             if (!names.isEmpty()) {
                 chemDis.add(new LexiconEntry(e.id(), e.kind(), names.get(0), names.subList(1, names.size()), e.parents(),
                         e.symbol()));
