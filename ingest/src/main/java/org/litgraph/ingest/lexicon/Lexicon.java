@@ -107,6 +107,11 @@ public final class Lexicon {
         return Optional.empty();
     }
 
+    /** The entry's name followed by its synonyms. */
+    public static List<String> namesOf(LexiconEntry e) {
+        return names(e);
+    }
+
     static List<String> names(LexiconEntry e) {
         List<String> all = new ArrayList<>(1 + e.synonyms().size());
         all.add(e.name());

@@ -1,0 +1,187 @@
+package org.litgraph.ingest.bc5cdr;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.litgraph.ingest.lexicon.Lexicon;
+
+/**
+ * Trains the CID relation model on the BC5CDR <em>training</em> set only, with the annotator's own
+ * (predicted) mentions, and writes {@link CidModel#RESOURCE}: logistic regression by full-batch
+ * gradient descent (fixed epochs, fixed order: deterministic), decision threshold chosen by
+ * 5-fold cross-validation inside the training set. Priors are counted leave-one-document-out.
+ *
+ * <pre>java ... org.litgraph.ingest.bc5cdr.CidTrainer SHARED_DIR OUTPUT_TSV</pre>
+ */
+final class CidTrainer {
+    private static final int EPOCHS = 600;
+    private static final double RATE = 0.5;
+    private static final double L2 = 1e-3;
+
+    private CidTrainer() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path shared = Path.of(args.length > 0 ? args[0] : System.getProperty("litgraph.shared", "../shared"));
+        Path out = Path.of(args.length > 1 ? args[1] : "ingest/src/main/resources/" + CidModel.RESOURCE);
+        List<PubTator.Doc> training = PubTator.read(shared.resolve("data/bc5cdr/CDR_TrainingSet.PubTator.txt"));
+        Map<String, String> trees = diseaseTrees(shared);
+        Bc5cdrAnnotator annotator = new Bc5cdrAnnotator(Lexicon.defaultLexicon(), null);
+        CidModel.Priors priors = CidModel.Priors.empty();
+        training.forEach(d -> priors.add(d, 1));
+
+        List<List<CidModel.Candidate>> cands = new ArrayList<>();
+        List<Set<String>> gold = new ArrayList<>();
+        for (PubTator.Doc d : training) {
+            Analysis a = annotator.analyse(d.title(), d.abstractText());
+            priors.add(d, -1);
+            cands.add(CidModel.candidates(a, annotator.lexicon(), priors, trees));
+            priors.add(d, 1);
+            Set<String> g = new HashSet<>();
+            d.relations().forEach(r -> g.add("MESH:" + r.chemical() + "\t" + "MESH:" + r.disease()));
+            gold.add(g);
+        }
+        // out-of-fold scores for the threshold
+        int n = training.size();
+        double[][] oof = new double[n][];
+        for (int fold = 0; fold < 5; fold++) {
+            List<Integer> train = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (i % 5 != fold) {
+                    train.add(i);
+                }
+            }
+            double[] w = fit(cands, gold, train);
+            CidModel m = new CidModel(w, 0, priors, trees);
+            for (int i = fold; i < n; i += 5) {
+                oof[i] = cands.get(i).stream().mapToDouble(c -> m.score(c.x())).toArray();
+            }
+        }
+        double bestT = 0.5;
+        double bestF = -1;
+        for (int t = 5; t <= 90; t++) {
+            double th = t / 100.0;
+            double f = f1(cands, gold, oof, th);
+            if (f > bestF + 1e-9) {
+                bestF = f;
+                bestT = th;
+            }
+        }
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            all.add(i);
+        }
+        double[] w = fit(cands, gold, all);
+        write(out, w, bestT, bestF, priors, trees);
+        System.out.printf(Locale.ROOT, "threshold %.2f, 5-fold CV relation F1 on training %.4f -> %s%n", bestT, bestF, out);
+    }
+
+    static double[] fit(List<List<CidModel.Candidate>> cands, List<Set<String>> gold, List<Integer> docs) {
+        int dim = CidModel.FEATURES.size();
+        List<double[]> xs = new ArrayList<>();
+        List<Integer> ys = new ArrayList<>();
+        for (int i : docs) {
+            for (CidModel.Candidate c : cands.get(i)) {
+                xs.add(c.x());
+                ys.add(gold.get(i).contains(c.chemical() + "\t" + c.disease()) ? 1 : 0);
+            }
+        }
+        double[] w = new double[dim];
+        double[] grad = new double[dim];
+        int m = xs.size();
+        for (int epoch = 0; epoch < EPOCHS; epoch++) {
+            java.util.Arrays.fill(grad, 0);
+            for (int k = 0; k < m; k++) {
+                double[] x = xs.get(k);
+                double z = 0;
+                for (int j = 0; j < dim; j++) {
+                    z += w[j] * x[j];
+                }
+                double err = 1 / (1 + Math.exp(-z)) - ys.get(k);
+                for (int j = 0; j < dim; j++) {
+                    grad[j] += err * x[j];
+                }
+            }
+            for (int j = 0; j < dim; j++) {
+                w[j] -= RATE * (grad[j] / m + (j == 0 ? 0 : L2 * w[j]));
+            }
+        }
+        return w;
+    }
+
+    private static double f1(List<List<CidModel.Candidate>> cands, List<Set<String>> gold, double[][] scores, double th) {
+        int tp = 0, fp = 0, fn = 0;
+        for (int i = 0; i < cands.size(); i++) {
+            Set<String> predicted = new HashSet<>();
+            for (int k = 0; k < cands.get(i).size(); k++) {
+                if (scores[i][k] >= th) {
+                    CidModel.Candidate c = cands.get(i).get(k);
+                    predicted.add(c.chemical() + "\t" + c.disease());
+                }
+            }
+            for (String p : predicted) {
+                if (gold.get(i).contains(p)) {
+                    tp++;
+                } else {
+                    fp++;
+                }
+            }
+            for (String g : gold.get(i)) {
+                if (!predicted.contains(g)) {
+                    fn++;
+                }
+            }
+        }
+        return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+    }
+
+    /** Disease descriptor -> its MeSH branch ("C10", "F03"), the first in tree order. */
+    static Map<String, String> diseaseTrees(Path shared) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        for (String line : Files.readAllLines(shared.resolve("data/vocab/mesh/tree-numbers.tsv"), StandardCharsets.UTF_8)) {
+            String[] f = line.split("\t");
+            if (f.length < 3 || !(f[2].startsWith("C") || f[2].startsWith("F03"))) {
+                continue;
+            }
+            String branch = f[2].length() >= 3 ? f[2].substring(0, 3) : f[2];
+            out.merge("MESH:" + f[0], branch, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        }
+        return out;
+    }
+
+    private static void write(Path out, double[] w, double threshold, double cvF1, CidModel.Priors priors,
+                              Map<String, String> trees) throws IOException {
+        Files.createDirectories(out.getParent());
+        try (Writer wr = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            wr.write("# litgraph BC5CDR chemical-induced-disease model, written by CidTrainer from the training set only\n");
+            wr.write(String.format(Locale.ROOT, "# 5-fold cross-validated relation F1 on the training set: %.4f%n", cvF1));
+            wr.write(String.format(Locale.ROOT, "threshold\t%.2f%n", threshold));
+            for (int j = 0; j < w.length; j++) {
+                wr.write(String.format(Locale.ROOT, "w\t%s\t%.6f%n", CidModel.FEATURES.get(j), w[j]));
+            }
+            for (Map.Entry<String, int[]> e : new TreeMap<>(priors.chemicals()).entrySet()) {
+                wr.write("chem\t" + e.getKey() + "\t" + e.getValue()[0] + "\t" + e.getValue()[1] + "\n");
+            }
+            for (Map.Entry<String, int[]> e : new TreeMap<>(priors.diseases()).entrySet()) {
+                wr.write("disease\t" + e.getKey() + "\t" + e.getValue()[0] + "\t" + e.getValue()[1] + "\n");
+            }
+            for (Map.Entry<String, int[]> e : new TreeMap<>(priors.pairs()).entrySet()) {
+                if (e.getValue()[1] > 0) {
+                    wr.write("pair\t" + e.getKey() + "\t" + e.getValue()[0] + "\t" + e.getValue()[1] + "\n");
+                }
+            }
+            for (Map.Entry<String, String> e : trees.entrySet()) {
+                wr.write("tree\t" + e.getKey() + "\t" + e.getValue() + "\n");
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.litgraph.ingest.lexicon;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LexiconBuilderTest {
+    @Test
+    void buildsTheSameBytesTwice(@TempDir Path tmp) throws Exception {
+        Path shared = Path.of(System.getProperty("litgraph.shared", "../../shared"));
+        Path a = tmp.resolve("a/org/litgraph/ingest/lexicon/vocab.tsv.gz");
+        Path b = tmp.resolve("b/org/litgraph/ingest/lexicon/vocab.tsv.gz");
+        LexiconBuilder.build(shared, a, 3000);
+        LexiconBuilder.build(shared, b, 3000);
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("a/org/litgraph/ingest/bc5cdr/names.tsv")),
+                Files.readAllBytes(tmp.resolve("b/org/litgraph/ingest/bc5cdr/names.tsv")));
+    }
+
+    @Test
+    void readsInvertedMeshNamesInNaturalOrder() {
+        assertEquals("Interstitial Lung Diseases", LexiconBuilder.naturalOrder("Lung Diseases, Interstitial"));
+        assertEquals(null, LexiconBuilder.naturalOrder("Hypertension"));
+    }
+
+    @Test
+    void refusesGeneAliasesThatAreWordsOrTooShort() {
+        assertFalse(LexiconBuilder.usableGeneAlias("ALL"));
+        assertFalse(LexiconBuilder.usableGeneAlias("AB"));
+        assertFalse(LexiconBuilder.usableGeneAlias("Was"));
+        assertTrue(LexiconBuilder.usableGeneAlias("BCR1"));
+    }
+
+    @Test
+    void shipsAHierarchyOfConditionsAndKeepsDiseaseAbbreviationsOffGenes() {
+        Lexicon l = Lexicon.defaultLexicon();
+        LexiconEntry ild = l.get("MESH:D017563").orElseThrow();
+        assertTrue(ild.parents().contains("MESH:D008171"), ild.toString());
+        assertTrue(l.lookup("interstitial lung diseases").contains("MESH:D017563"));
+        LexiconEntry bcr = l.get("NCBIGene:613").orElseThrow();
+        assertFalse(bcr.synonyms().contains("ALL") || bcr.synonyms().contains("CML"), bcr.toString());
+    }
+}
