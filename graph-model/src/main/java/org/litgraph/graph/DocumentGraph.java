@@ -107,13 +107,24 @@ public record DocumentGraph(
             List<Exposure> exposures,
             List<String> conditionIds,
             String text,
-            List<String> citedReferenceIds) {
+            List<String> citedReferenceIds,
+            Causality causality) {
         public CaseRecord {
             symptoms = List.copyOf(symptoms);
             otherDrugs = List.copyOf(otherDrugs);
             exposures = List.copyOf(exposures);
             conditionIds = List.copyOf(conditionIds);
             citedReferenceIds = List.copyOf(citedReferenceIds);
+        }
+    }
+
+    /**
+     * A causality assessment of one case for one suspected drug (Naranjo scale): the score, its
+     * category, how many of the ten questions the source answers, and each answer given.
+     */
+    public record Causality(String drugId, int score, String category, int answered, List<String> answers) {
+        public Causality {
+            answers = List.copyOf(answers);
         }
     }
 

@@ -254,6 +254,13 @@ public final class GraphWriter {
         p.put("rechallenge", c.rechallenge() == null ? null : c.rechallenge().label());
         p.put("otherDrugs", c.otherDrugs());
         p.put("text", c.text());
+        if (c.causality() != null) {
+            p.put("naranjoScore", c.causality().score());
+            p.put("naranjoCategory", c.causality().category());
+            p.put("naranjoAnswered", c.causality().answered());
+            p.put("naranjoAnswers", c.causality().answers());
+            p.put("naranjoDrugId", c.causality().drugId());
+        }
         List<Map<String, Object>> exposures = new ArrayList<>();
         for (Exposure x : c.exposures()) {
             Map<String, Object> xp = new HashMap<>();

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.litgraph.graph.DocumentGraph;
 import org.litgraph.graph.DocumentGraph.CaseRecord;
+import org.litgraph.graph.DocumentGraph.Causality;
 import org.litgraph.graph.DocumentGraph.DocumentInfo;
 import org.litgraph.graph.DocumentGraph.Entity;
 import org.litgraph.graph.DocumentGraph.EvidenceItem;
@@ -170,10 +171,14 @@ public final class DocumentExtractor {
                 recognizer.lexicon().get(drugId).ifPresent(e -> entries.putIfAbsent(e.id(), e));
             });
             d.conditions.forEach(c -> recognizer.lexicon().get(c).ifPresent(e -> entries.putIfAbsent(e.id(), e)));
+            String suspect = exposures.stream().filter(x -> "suspect".equals(x.role())).map(Exposure::drugId)
+                    .findFirst().orElse(null);
+            Causality causality = suspect == null ? null : Naranjo.score(suspect, d.text.toString(), d.findings,
+                    d.timeToOnset != null, causesOutsideCase(evidence, suspect, d), d.dechallenge, d.rechallenge);
             caseRecords.add(new CaseRecord(Ids.patientCase(docId, d.key), d.label, d.age, d.sex, d.dose,
                     d.timeToOnset, List.copyOf(d.symptoms), d.findings, d.management, d.outcome, d.dechallenge,
                     d.rechallenge, otherDrugs, exposures, List.copyOf(d.conditions), d.text.toString(),
-                    List.copyOf(d.cites)));
+                    List.copyOf(d.cites), causality));
         }
 
         // 5. entities with their broader concepts
@@ -189,6 +194,13 @@ public final class DocumentExtractor {
                 meta.doi(), meta.pmid(), meta.pmcid(), meta.authors(), meta.publicationTypes(),
                 doc.sections().stream().map(Section::title).toList(), hash, text.length());
         return new DocumentGraph(info, List.copyOf(entities.values()), evidence, caseRecords, refs, mentions);
+    }
+
+    /** Whether the document reports the drug causing one of the case's conditions outside the case's own text. */
+    private static boolean causesOutsideCase(List<EvidenceItem> evidence, String drugId, CaseExtractor.Draft d) {
+        String caseText = d.text.toString();
+        return evidence.stream().anyMatch(e -> e.predicate() == Predicate.CAUSES && !e.negated()
+                && e.subjectId().equals(drugId) && d.conditions.contains(e.objectId()) && !caseText.contains(e.text()));
     }
 
     /** Titles in a reference list are the cited works' claims, not this document's. */
