@@ -149,6 +149,26 @@ public final class DocumentExtractor {
             }
         }
 
+        // MeSH indexing of PubMed records (chemical/adverse effects + condition/chemically induced, ...)
+        for (MeshQualifiers.Found f : MeshQualifiers.find(text, recognizer.lexicon())) {
+            String subjectId = f.subject().entry().id();
+            String objectId = f.object().entry().id();
+            String claimId = Ids.claim(subjectId, f.predicate(), objectId);
+            int start = Math.min(f.subject().start(), f.object().start());
+            int end = Math.max(f.subject().end(), f.object().end());
+            String evId = Ids.evidence(docId, claimId, start, end);
+            if (evidenceIds.add(evId)) {
+                evidence.add(new EvidenceItem(evId, claimId, f.predicate(), subjectId, objectId, text.substring(start, end),
+                        start, end, false, false, EvidenceMethod.MESH_QUALIFIER, EvidenceMethod.MESH_QUALIFIER.baseWeight(),
+                        "MeSH terms", List.of()));
+                entries.putIfAbsent(subjectId, f.subject().entry());
+                entries.putIfAbsent(objectId, f.object().entry());
+                if (f.predicate() == Predicate.CAUSES) {
+                    drugRoleCauses.merge(subjectId, 1, Integer::sum);
+                }
+            }
+        }
+
         // 4. cases
         String mainDrug = mentionCounts.entrySet().stream()
                 .filter(e -> entries.get(e.getKey()).kind() == EntityKind.DRUG)

@@ -164,6 +164,10 @@ public final class DocumentBuilder {
         return this;
     }
 
+    public List<MeshHeading> meshHeadings() {
+        return List.copyOf(mesh);
+    }
+
     public DocumentBuilder meshHeading(MeshHeading heading) {
         mesh.add(heading);
         return this;

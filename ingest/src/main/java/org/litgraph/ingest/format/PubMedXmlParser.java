@@ -248,6 +248,21 @@ final class PubMedXmlParser implements DocumentParser {
             }
             b.meshHeading(new MeshHeading(d.attr("UI"), d.text(), "Y".equals(d.attr("MajorTopicYN")), qs));
         }
+        // rendered as PubMed's pages show them, one line per heading and qualifier, so that
+        // statements drawn from them have verbatim text and offsets like any other evidence
+        List<String> lines = new ArrayList<>();
+        for (MeshHeading h : b.meshHeadings()) {
+            if (h.qualifiers().isEmpty()) {
+                lines.add(h.descriptor() + (h.major() ? "*" : ""));
+            }
+            for (Qualifier q : h.qualifiers()) {
+                lines.add(h.descriptor() + " / " + q.name() + (q.major() ? "*" : ""));
+            }
+        }
+        if (!lines.isEmpty()) {
+            b.section("MeSH terms");
+            b.block(String.join("\n", lines));
+        }
     }
 
     /** The source type PubMed's publication types state. */
