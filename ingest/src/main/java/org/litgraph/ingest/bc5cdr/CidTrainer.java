@@ -22,7 +22,7 @@ import org.litgraph.ingest.lexicon.Lexicon;
  *
  * <pre>java ... org.litgraph.ingest.bc5cdr.CidTrainer SHARED_DIR OUTPUT_TSV</pre>
  */
-final class CidTrainer {
+public final class CidTrainer {
     private static final int EPOCHS = 600;
     private static final double RATE = 0.5;
     private static final double L2 = 1e-3;
