@@ -7,7 +7,7 @@ OPTIONAL MATCH (node)-[:PRESENTED_WITH]->(c:Condition)
 WITH node, score, drugs, collect(DISTINCT c.name) AS conditions
 OPTIONAL MATCH (node)-[:REPORTED_IN]->(doc:Document)
 RETURN node.id AS id, coalesce(node.label, node.name) AS label, score,
-       coalesce(node.text, reduce(s = '', t IN [node.symptomText, node.findings, node.management, node.outcome] WHERE t IS NOT NULL | s + t + '; ')) AS text,
+       coalesce(node.text, reduce(s = '', t IN [x IN [node.symptomText, node.findings, node.management, node.outcome] WHERE x IS NOT NULL] | s + t + '; ')) AS text,
        node.age AS age, node.sex AS sex, node.outcome AS outcome, drugs, conditions,
        doc.id AS documentId, coalesce(doc.title, doc.path) AS document, doc.sourceType AS sourceType
 ORDER BY score DESC;
