@@ -15,7 +15,7 @@ final class Quantities {
         Pattern.compile("(?i)\\b" + NUM + "\\s+(?:out\\s+)?of\\s+(?:the\\s+)?" + NUM + "(?:\\s+[\\p{L}-]+){0,2}"),
         Pattern.compile("(?i)\\b\\d+\\s?/\\s?\\d+\\s+(?:patients|cases|subjects|participants)"),
         // "incidence of 2.1%", "very low incidence", "incidence rate of ..."
-        Pattern.compile("(?i)\\b(?:(?:very\\s+)?(?:low|high|rare|higher|lower)\\s+)?incidences?(?:\\s+rates?)?(?:\\s+of\\s+[^,.;]{1,40})?"),
+        Pattern.compile("(?i)\\b(?:(?:very\\s+)?(?:low|high|rare|higher|lower)\\s+)?incidences?(?:\\s+rates?)?(?:\\s+of\\s+(?:[^,.;]|(?<=\\d)[.,](?=\\d)){1,40})?"),
         // "12 patients", "n = 45"
         Pattern.compile("(?i)\\b\\d+\\s+(?:patients|cases|subjects|participants|women|men|children)\\b"),
         Pattern.compile("(?i)\\bn\\s?=\\s?\\d+"),
