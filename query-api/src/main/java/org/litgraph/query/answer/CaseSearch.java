@@ -178,7 +178,7 @@ public final class CaseSearch {
     static String lucene(List<Term> terms) {
         List<String> groups = new ArrayList<>();
         for (Term t : terms) {
-            List<String> alternatives = new ArrayList<>();
+            Set<String> alternatives = new LinkedHashSet<>();
             for (String x : t.expansions()) {
                 List<String> tokens = analyze(x);
                 if (tokens.isEmpty()) {
@@ -188,7 +188,7 @@ public final class CaseSearch {
                         : "\"" + String.join(" ", tokens.stream().map(QueryParserBase::escape).toList()) + "\"");
             }
             if (!alternatives.isEmpty()) {
-                groups.add(alternatives.size() == 1 ? alternatives.get(0) : "(" + String.join(" OR ", alternatives) + ")");
+                groups.add(alternatives.size() == 1 ? alternatives.iterator().next() : "(" + String.join(" OR ", alternatives) + ")");
             }
         }
         if (groups.isEmpty()) {
