@@ -9,3 +9,5 @@ CREATE INDEX reference_pmid IF NOT EXISTS FOR (n:Reference) ON (n.pmid);
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Drug|Target|Process|Condition) ON EACH [n.name, n.synonymText];
 CREATE FULLTEXT INDEX evidence_text IF NOT EXISTS FOR (n:Evidence) ON EACH [n.text];
 CREATE FULLTEXT INDEX case_text IF NOT EXISTS FOR (n:Case) ON EACH [n.text, n.symptomText, n.findings, n.management, n.outcome];
+// Statements about one (subject, object) pair, whatever the predicate (ask evidence / compare).
+CREATE INDEX evidence_subject_object IF NOT EXISTS FOR (n:Evidence) ON (n.subjectId, n.objectId);
