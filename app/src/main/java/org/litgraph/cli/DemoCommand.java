@@ -57,6 +57,7 @@ final class DemoCommand implements Callable<Integer> {
                     runner.named("mechanism-paths", p));
             section("Which patients received " + drug + "?", runner.named("drug-cases", p));
             p.put("drug", null);
+            p.put("condition", null);
             QueryResult map = runner.named("evidence-map", p);
             Files.writeString(out, ResultFormat.CSV.render(map));
             System.out.printf("%nevidence map: %d rows written to %s%n", map.rows().size(), out.toAbsolutePath().normalize());

@@ -1,0 +1,21 @@
+// Every statement behind the evidence map, one row per Evidence node, for the JSON export.
+// Same parameters and filters as evidence-map.cypher:
+// $drug: drug name or synonym, or null for every drug.
+// $condition: condition name or synonym (narrower conditions included), or null.
+// $relationship: CAUSES or TREATS, or null for both.
+// confidence is the claim relationship's (null when only negated statements exist).
+MATCH (e:Evidence)-[:SUBJECT]->(d:Drug), (e)-[:OBJECT]->(c:Condition), (e)-[:FROM]->(doc:Document)
+WHERE ($drug IS NULL OR d.nameLower = toLower($drug)
+       OR any(s IN coalesce(d.synonyms, []) WHERE toLower(s) = toLower($drug)))
+  AND ($relationship IS NULL OR e.predicate = toUpper($relationship))
+  AND ($condition IS NULL OR c.nameLower = toLower($condition)
+       OR any(s IN coalesce(c.synonyms, []) WHERE toLower(s) = toLower($condition))
+       OR EXISTS { MATCH (c)-[:IS_A*1..4]->(b:Condition)
+                   WHERE b.nameLower = toLower($condition)
+                      OR any(s IN coalesce(b.synonyms, []) WHERE toLower(s) = toLower($condition)) })
+OPTIONAL MATCH (d)-[r]->(c) WHERE type(r) = e.predicate
+RETURN d.id AS drug_id, c.id AS condition_id, e.predicate AS relationship, e.claimId AS claim_id,
+       r.confidence AS confidence, r.evidenceCount AS evidence_count, r.negatedCount AS negated_count,
+       doc.id AS document_id, e.id AS id, e.text AS text, e.negated AS negated, e.hedged AS hedged,
+       e.section AS section, e.start AS start, e.end AS end, e.method AS method, e.weight AS weight
+ORDER BY drug_id, condition_id, relationship, document_id, start, id;
