@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code litgraph} command line. */
 @Command(name = "litgraph", mixinStandardHelpOptions = true, version = "litgraph 0.1.0",
         description = "A literature knowledge graph for drug-safety and mechanism research, on Neo4j.",
+        subcommands = {DemoCommand.class, IngestCommand.class, CypherCommand.class, CheckCommand.class,
                 AskCommand.class, SearchCommand.class, ExportCommand.class, AnnotateCommand.class,
                 EvalCommand.class, LexiconCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
