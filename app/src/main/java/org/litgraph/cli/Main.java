@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code litgraph} command line. */
 @Command(name = "litgraph", mixinStandardHelpOptions = true, version = "litgraph 0.1.0",
         description = "A literature knowledge graph for drug-safety and mechanism research, on Neo4j.",
-        subcommands = {DemoCommand.class, IngestCommand.class, CypherCommand.class, CheckCommand.class,
+        subcommands = {DemoCommand.class, IngestCommand.class, CypherCommand.class, CheckCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit status when some input files were skipped. */
@@ -23,7 +23,8 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
-            if (e instanceof StoreException || e instanceof ReadOnlyViolation || e instanceof IllegalArgumentException) {
+            if (e instanceof StoreException || e instanceof ReadOnlyViolation || e instanceof IllegalArgumentException
+                    || e instanceof org.litgraph.query.QueryTimeout) {
                 err.println("litgraph: " + e.getMessage());
             } else {
                 err.println("litgraph: " + e);
