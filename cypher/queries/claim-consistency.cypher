@@ -1,7 +1,9 @@
-// Every CAUSES relationship's evidenceCount must equal the number of non-negated Evidence nodes
-// with its claimId (what ingest wrote in the same transaction). Returns how many CAUSES claims
-// there are, how many disagree ("torn"), and a few examples.
-OPTIONAL MATCH ()-[r:CAUSES]->()
+// Every claim relationship (CAUSES, TREATS, INHIBITS, ... : those carrying a claimId) must have
+// evidenceCount equal to the number of non-negated Evidence nodes with its claimId, as ingest
+// writes them in one transaction. Returns how many claims there are (and how many CAUSES), how
+// many disagree ("torn"), and a few examples.
+OPTIONAL MATCH ()-[r]->()
+WHERE r.claimId IS NOT NULL
 CALL (r) {
   OPTIONAL MATCH (e:Evidence {claimId: r.claimId})
   WHERE NOT e.negated
@@ -9,6 +11,7 @@ CALL (r) {
 }
 WITH r, support
 RETURN count(r) AS claims,
+       count(CASE WHEN type(r) = 'CAUSES' THEN 1 END) AS causes,
        count(CASE WHEN r IS NOT NULL AND r.evidenceCount <> support THEN 1 END) AS torn,
        collect(CASE WHEN r IS NOT NULL AND r.evidenceCount <> support
-               THEN r.claimId + ': ' + r.evidenceCount + ' stated, ' + support + ' found' END)[0..5] AS examples;
+               THEN type(r) + ' ' + r.claimId + ': ' + r.evidenceCount + ' stated, ' + support + ' found' END)[0..5] AS examples;

@@ -213,7 +213,7 @@ class HostileInputTest {
         long ms = (System.nanoTime() - t0) / 1_000_000L;
         System.out.println("50 MB + 1 MB single-line text: " + ms + " ms, " + report);
         Map<String, String> reasons = reasons(report);
-        assertTrue(reasons.get("one-line-50mb.txt").contains("larger than 16 MiB of text"), reasons::toString);
+        assertTrue(reasons.get("one-line-50mb.txt").contains("larger than 4 MiB of text"), reasons::toString);
         assertNull(reasons.get("one-line-1mb.txt"), reasons::toString);
         assertEquals(2, report.documentsWritten());
         // the run-on megabyte was cut into statements no longer than the splitter's cap
