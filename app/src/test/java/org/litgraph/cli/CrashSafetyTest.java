@@ -60,7 +60,7 @@ class CrashSafetyTest {
 
     @Test
     void shouldEndInTheSameGraphAfterAKilledIngestIsRunAgain(@TempDir Path dir) throws Exception {
-        Path corpus = corpus(dir, 3000);
+        Path corpus = corpus(dir, 1500);
         Path crashed = dir.resolve("crashed");
         int batchesBeforeKill;
         try (ChildJvm child = ChildJvm.start(IngestChild.class, crashed.toString(), corpus.toString(), "50")) {
@@ -86,7 +86,7 @@ class CrashSafetyTest {
         Summary clean;
         try (Store store = open(dir.resolve("clean"))) {
             IngestReport once = new Ingestor(store).ingest(List.of(corpus));
-            assertEquals(3000, once.documentsWritten());
+            assertEquals(1500, once.documentsWritten());
             clean = summary(store);
         }
         assertEquals(clean, resumed);
