@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "A literature knowledge graph for drug-safety and mechanism research, on Neo4j.",
         subcommands = {DemoCommand.class, IngestCommand.class, CypherCommand.class, CheckCommand.class,
                 AskCommand.class, SearchCommand.class, ExportCommand.class, AnnotateCommand.class,
-                EvalCommand.class, LexiconCommand.class, CommandLine.HelpCommand.class})
+                EvalCommand.class, LexiconCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit status when some input files were skipped. */
     static final int SKIPPED = 3;
@@ -24,7 +24,8 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
-            if (e instanceof StoreException || e instanceof ReadOnlyViolation || e instanceof IllegalArgumentException) {
+            if (e instanceof StoreException || e instanceof ReadOnlyViolation || e instanceof IllegalArgumentException
+                    || e instanceof org.litgraph.query.QueryTimeout) {
                 err.println("litgraph: " + e.getMessage());
             } else {
                 err.println("litgraph: " + e);

@@ -97,24 +97,47 @@ public final class GraphWriter {
             }
             counter.add(removed.consume().counters());
         }
-        // 3. rows
-        List<Map<String, Object>> docs = new ArrayList<>();
+        for (Step step : steps(todo, claims, conditions)) {
+            counter.add(tx.run(CypherLibrary.query(step.query()), step.parameters()).consume().counters());
+        }
+        return new Result(todo.size(), unchanged, counter.nodesCreated, counter.nodesDeleted,
+                counter.relsCreated, counter.relsDeleted, counter.props);
+    }
+
+    /** One parameterised statement of {@code cypher/ingest/} and its parameters. */
+    public record Step(String query, Map<String, Object> parameters) {
+    }
+
+    /**
+     * The statements that write {@code docs} (documents not yet in the graph, or whose old content
+     * was removed), in order, with their rows; {@code claims} and {@code conditions} carry claims
+     * and conditions touched by removed content. Exposed so a benchmark can run the very same rows
+     * through another API.
+     */
+    public static List<Step> steps(List<DocumentGraph> docs, Map<String, Map<String, Object>> claims,
+                                   Set<String> conditions) {
+        Map<String, Map<String, Object>> allClaims = new LinkedHashMap<>(claims);
+        Set<String> allConditions = new LinkedHashSet<>(conditions);
+        List<Map<String, Object>> documents = new ArrayList<>();
         Map<String, Map<String, Object>> entities = new LinkedHashMap<>();
         List<Map<String, Object>> hierarchy = new ArrayList<>();
         List<Map<String, Object>> mentions = new ArrayList<>();
         List<Map<String, Object>> refs = new ArrayList<>();
         List<Map<String, Object>> evidence = new ArrayList<>();
         List<Map<String, Object>> cases = new ArrayList<>();
-        for (DocumentGraph g : todo) {
+        for (DocumentGraph g : docs) {
             String docId = g.document().id();
-            docs.add(Map.of("id", docId, "props", documentProps(g.document())));
+            documents.add(Map.of("id", docId, "props", documentProps(g.document())));
             for (Entity e : g.entities()) {
-                entities.computeIfAbsent(e.id(), id -> entityRow(e));
+                if (entities.containsKey(e.id())) {
+                    continue;
+                }
+                entities.put(e.id(), entityRow(e));
                 for (String parent : e.parents()) {
                     hierarchy.add(Map.of("child", e.id(), "parent", parent));
                 }
                 if (e.kind() == EntityKind.CONDITION) {
-                    conditions.add(e.id());
+                    allConditions.add(e.id());
                 }
             }
             g.mentions().forEach(m -> mentions.add(Map.of("document", docId, "entity", m.entityId(), "count", m.count())));
@@ -128,31 +151,31 @@ public final class GraphWriter {
                 claim.put("predicate", e.predicate().name());
                 claim.put("subject", e.subjectId());
                 claim.put("object", e.objectId());
-                claims.put(e.claimId(), claim);
+                allClaims.put(e.claimId(), claim);
             }
             for (CaseRecord c : g.cases()) {
                 cases.add(caseRow(docId, c));
             }
         }
-        run(tx, counter, "ingest/merge-documents", docs);
-        run(tx, counter, "ingest/merge-entities", List.copyOf(entities.values()));
-        run(tx, counter, "ingest/merge-hierarchy", hierarchy);
-        run(tx, counter, "ingest/merge-mentions", mentions);
-        run(tx, counter, "ingest/merge-references", refs);
-        run(tx, counter, "ingest/merge-evidence", evidence);
-        run(tx, counter, "ingest/merge-cases", cases);
-        run(tx, counter, "ingest/recompute-claims", List.copyOf(claims.values()));
-        var marked = tx.run(CypherLibrary.query("ingest/mark-adverse-events"), Map.of("ids", List.copyOf(conditions)));
-        counter.add(marked.consume().counters());
-        return new Result(todo.size(), unchanged, counter.nodesCreated, counter.nodesDeleted,
-                counter.relsCreated, counter.relsDeleted, counter.props);
+        List<Step> out = new ArrayList<>();
+        add(out, "ingest/merge-documents", documents);
+        add(out, "ingest/merge-entities", List.copyOf(entities.values()));
+        add(out, "ingest/merge-hierarchy", hierarchy);
+        add(out, "ingest/merge-mentions", mentions);
+        add(out, "ingest/merge-references", refs);
+        add(out, "ingest/merge-evidence", evidence);
+        add(out, "ingest/merge-cases", cases);
+        add(out, "ingest/recompute-claims", List.copyOf(allClaims.values()));
+        if (!allConditions.isEmpty()) {
+            out.add(new Step("ingest/mark-adverse-events", Map.of("ids", List.copyOf(allConditions))));
+        }
+        return out;
     }
 
-    private static void run(TransactionContext tx, Counter counter, String name, List<Map<String, Object>> rows) {
-        if (rows.isEmpty()) {
-            return;
+    private static void add(List<Step> out, String name, List<Map<String, Object>> rows) {
+        if (!rows.isEmpty()) {
+            out.add(new Step(name, Map.of("rows", rows)));
         }
-        counter.add(tx.run(CypherLibrary.query(name), Map.of("rows", rows)).consume().counters());
     }
 
     private static Map<String, Object> documentProps(DocumentInfo d) {

@@ -32,8 +32,8 @@ final class RemoteStore implements Store {
             Schema.apply(driver, database);
         } catch (RuntimeException e) {
             driver.close();
-            throw e instanceof StoreException ? e
-                    : new StoreException("cannot use Neo4j at " + uri + ": " + EmbeddedStore.rootMessage(e), e);
+            throw new StoreException("cannot use Neo4j at " + uri + ": " + (e instanceof StoreException
+                    ? e.getMessage() : EmbeddedStore.rootMessage(e)), e);
         }
         return new RemoteStore(driver, uri, database);
     }

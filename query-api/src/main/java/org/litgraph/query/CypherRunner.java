@@ -46,12 +46,50 @@ public final class CypherRunner {
         }
         TransactionConfig config = TransactionConfig.builder().withTimeout(timeout).build();
         try (Session session = store.session(AccessMode.READ)) {
-            QueryType type = session.run(new Query("EXPLAIN " + text, params), config).consume().queryType();
+            var plan = session.run(new Query("EXPLAIN " + text, params), config).consume();
+            QueryType type = plan.queryType();
             if (type != QueryType.READ_ONLY) {
                 throw new ReadOnlyViolation("refused: this query would change the graph (Neo4j classifies it as "
                         + type + "); litgraph runs researchers' Cypher read-only");
             }
+            if (plan.hasPlan() && usesOperator(plan.plan(), "LoadCSV")) {
+                throw new ReadOnlyViolation("refused: LOAD CSV reads files or URLs outside the graph; "
+                        + "litgraph runs researchers' Cypher on the graph only");
+            }
             final String q = text;
+            try {
+                return readAll(session, q, params, config);
+            } catch (org.neo4j.driver.exceptions.Neo4jException e) {
+                if (isTimeout(e)) {
+                    throw new QueryTimeout("stopped: the query ran longer than its " + timeout.toSeconds()
+                            + " s time limit (raise it with --timeout SECONDS)", e);
+                }
+                throw e;
+            }
+        }
+    }
+
+    static boolean usesOperator(org.neo4j.driver.summary.Plan plan, String operator) {
+        if (plan.operatorType() != null && plan.operatorType().startsWith(operator)) {
+            return true;
+        }
+        for (var child : plan.children()) {
+            if (usesOperator(child, operator)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isTimeout(org.neo4j.driver.exceptions.Neo4jException e) {
+        String code = e.code() == null ? "" : e.code();
+        String msg = e.getMessage() == null ? "" : e.getMessage();
+        return code.contains("TransactionTimedOut") || code.contains("Terminated") && msg.contains("timeout")
+                || msg.contains("timed out") || msg.contains("timeout");
+    }
+
+    private QueryResult readAll(Session session, String q, Map<String, Object> params, TransactionConfig config) {
+        {
             return session.executeRead(tx -> {
                 var result = tx.run(q, params);
                 List<String> columns = result.keys();

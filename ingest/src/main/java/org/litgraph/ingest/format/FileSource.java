@@ -34,7 +34,7 @@ final class FileSource implements Source {
         in.reset();
         if (b1 == 0x1f && b2 == 0x8b) {
             return new BufferedInputStream(new LimitedInputStream(new GZIPInputStream(in, 1 << 16),
-                    LimitedInputStream.MAX_DECOMPRESSED_BYTES, location()), 1 << 16);
+                    LimitedInputStream.maxDecompressedBytes(), location()), 1 << 16);
         }
         return in;
     }

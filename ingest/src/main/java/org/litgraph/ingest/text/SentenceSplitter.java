@@ -21,6 +21,9 @@ public final class SentenceSplitter {
     private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*•·▪◦]|\\d{1,3}[.)]|[a-z][.)]|#{1,6})\\s");
     private static final Pattern BOUNDARY = Pattern.compile("[.!?]+[\"')\\]]*\\s+(?=[\\p{Lu}\\d\"'(\\[*•])");
 
+    /** Longer runs without a sentence boundary are cut at white space into pieces of at most this. */
+    public static final int MAX_SENTENCE_CHARS = 4000;
+
     private SentenceSplitter() {
     }
 
@@ -128,6 +131,23 @@ public final class SentenceSplitter {
         }
         while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
             end--;
+        }
+        // a run-on "sentence" (a text with no punctuation, a one-line dump) is cut into pieces at
+        // white space, so that later stages, which look at every pair of mentions, stay linear
+        while (end - start > MAX_SENTENCE_CHARS) {
+            int cut = start + MAX_SENTENCE_CHARS;
+            int space = cut;
+            while (space > start + MAX_SENTENCE_CHARS / 2 && !Character.isWhitespace(text.charAt(space))) {
+                space--;
+            }
+            if (Character.isWhitespace(text.charAt(space))) {
+                cut = space;
+            }
+            addTrimmed(text, start, cut, tableRow, out);
+            start = cut;
+            while (start < end && Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
         }
         if (end > start) {
             out.add(new Sentence(start, end, text.substring(start, end), tableRow));
