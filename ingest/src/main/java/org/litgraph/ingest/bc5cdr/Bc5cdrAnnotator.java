@@ -42,23 +42,31 @@ public final class Bc5cdrAnnotator {
     private final CidModel model;
 
     Bc5cdrAnnotator(Lexicon full, CidModel model) {
-        // the benchmark's naming: names the training set grounds to one id, and names it never annotates
-        Map<String, String> prefer = new HashMap<>();
-        Set<String> block = new HashSet<>();
+        this(full, shippedNames(true), shippedNames(false).keySet(), model);
+    }
+
+    /** The shipped naming resource: {@code prefer} rows (key -> id) or {@code block} rows (key -> ""). */
+    private static Map<String, String> shippedNames(boolean prefer) {
+        Map<String, String> out = new HashMap<>();
         try (InputStream in = Bc5cdrAnnotator.class.getClassLoader().getResourceAsStream(NAMES)) {
             if (in != null) {
                 for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                     String[] f = line.split("\t");
-                    if (f[0].equals("prefer") && f.length == 3) {
-                        prefer.put(f[1], f[2]);
-                    } else if (f[0].equals("block") && f.length == 2) {
-                        block.add(f[1]);
+                    if (prefer && f[0].equals("prefer") && f.length == 3) {
+                        out.put(f[1], f[2]);
+                    } else if (!prefer && f[0].equals("block") && f.length == 2) {
+                        out.put(f[1], "");
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out;
+    }
+
+    /** An annotator over {@code full}'s MeSH chemicals and diseases with the benchmark's naming (prefer/block keys). */
+    Bc5cdrAnnotator(Lexicon full, Map<String, String> prefer, Set<String> block, CidModel model) {
         Map<String, List<String>> preferredNames = new HashMap<>();
         prefer.forEach((key, id) -> preferredNames.computeIfAbsent(id, k -> new ArrayList<>()).add(key));
         List<LexiconEntry> chemDis = new ArrayList<>();
@@ -107,6 +115,17 @@ public final class Bc5cdrAnnotator {
 
     Lexicon lexicon() {
         return lexicon;
+    }
+
+    /** The same mentions with another relation model. */
+    Bc5cdrAnnotator withModel(CidModel m) {
+        return new Bc5cdrAnnotator(this, m);
+    }
+
+    private Bc5cdrAnnotator(Bc5cdrAnnotator other, CidModel m) {
+        this.lexicon = other.lexicon;
+        this.recognizer = other.recognizer;
+        this.model = m;
     }
 
     Analysis analyse(String title, String abstractText) {

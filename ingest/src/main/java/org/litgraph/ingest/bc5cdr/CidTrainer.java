@@ -36,6 +36,14 @@ public final class CidTrainer {
         List<PubTator.Doc> training = PubTator.read(shared.resolve("data/bc5cdr/CDR_TrainingSet.PubTator.txt"));
         Map<String, String> trees = diseaseTrees(shared);
         Bc5cdrAnnotator annotator = new Bc5cdrAnnotator(Lexicon.defaultLexicon(), null);
+        double[] cv = new double[1];
+        CidModel m = train(training, annotator, trees, cv);
+        write(out, m.weights, m.threshold, cv[0], m.priors, trees);
+        System.out.printf(Locale.ROOT, "threshold %.2f, 5-fold CV relation F1 on training %.4f -> %s%n", m.threshold, cv[0], out);
+    }
+
+    /** Trains on these documents with the annotator's mentions; {@code cvF1[0]} receives the inner CV F1. */
+    static CidModel train(List<PubTator.Doc> training, Bc5cdrAnnotator annotator, Map<String, String> trees, double[] cvF1) {
         CidModel.Priors priors = CidModel.Priors.empty();
         training.forEach(d -> priors.add(d, 1));
 
@@ -81,10 +89,9 @@ public final class CidTrainer {
             all.add(i);
         }
         double[] w = fit(cands, gold, all);
-        write(out, w, bestT, bestF, priors, trees);
-        System.out.printf(Locale.ROOT, "threshold %.2f, 5-fold CV relation F1 on training %.4f -> %s%n", bestT, bestF, out);
+        cvF1[0] = bestF;
+        return new CidModel(w, bestT, priors, trees);
     }
-
     static double[] fit(List<List<CidModel.Candidate>> cands, List<Set<String>> gold, List<Integer> docs) {
         int dim = CidModel.FEATURES.size();
         List<double[]> xs = new ArrayList<>();
