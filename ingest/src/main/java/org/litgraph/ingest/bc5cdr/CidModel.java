@@ -112,12 +112,15 @@ final class CidModel {
 
     final double[] weights;
     final double threshold;
+    /** When no pair of a document reaches the threshold, its best pair is still taken if it scores at least this. */
+    final double fallback;
     final Priors priors;
     private final Map<String, String> treeByDisease;
 
-    CidModel(double[] weights, double threshold, Priors priors, Map<String, String> treeByDisease) {
+    CidModel(double[] weights, double threshold, double fallback, Priors priors, Map<String, String> treeByDisease) {
         this.weights = weights;
         this.threshold = threshold;
+        this.fallback = fallback;
         this.priors = priors;
         this.treeByDisease = treeByDisease;
     }
@@ -133,10 +136,20 @@ final class CidModel {
     /** The CID relations predicted for an analysed abstract, as (chemical id, disease id) pairs in a stable order. */
     List<String[]> predict(Analysis a, Lexicon lexicon) {
         List<String[]> out = new ArrayList<>();
+        Candidate best = null;
+        double bestScore = -1;
         for (Candidate c : candidates(a, lexicon, priors, treeByDisease)) {
-            if (score(c.x()) >= threshold) {
+            double s = score(c.x());
+            if (s >= threshold) {
                 out.add(new String[] {c.chemical(), c.disease()});
             }
+            if (s > bestScore) {
+                best = c;
+                bestScore = s;
+            }
+        }
+        if (out.isEmpty() && best != null && bestScore >= fallback) {
+            out.add(new String[] {best.chemical(), best.disease()});
         }
         return out;
     }
@@ -314,6 +327,7 @@ final class CidModel {
         }
         double[] w = new double[FEATURES.size()];
         double threshold = 0.5;
+        double fallback = 1;
         Priors priors = Priors.empty();
         Map<String, String> trees = new HashMap<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -331,6 +345,7 @@ final class CidModel {
                         }
                     }
                     case "threshold" -> threshold = Double.parseDouble(f[1]);
+                    case "fallback" -> fallback = Double.parseDouble(f[1]);
                     case "chem" -> priors.chemicals().put(f[1], new int[] {Integer.parseInt(f[2]), Integer.parseInt(f[3])});
                     case "disease" -> priors.diseases().put(f[1], new int[] {Integer.parseInt(f[2]), Integer.parseInt(f[3])});
                     case "pair" -> priors.pairs().put(f[1] + "\t" + f[2], new int[] {Integer.parseInt(f[3]), Integer.parseInt(f[4])});
@@ -342,6 +357,6 @@ final class CidModel {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new CidModel(w, threshold, priors, trees);
+        return new CidModel(w, threshold, fallback, priors, trees);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.litgraph.ingest.lexicon.Lexicon;
+import org.litgraph.ingest.lexicon.LexiconBuilder;
 
 /**
  * Trains the CID relation model on the BC5CDR <em>training</em> set only, with the annotator's own
@@ -26,6 +27,8 @@ public final class CidTrainer {
     private static final int EPOCHS = 600;
     private static final double RATE = 0.5;
     private static final double L2 = 1e-3;
+    static final int FOLDS = 5;
+    static final boolean FALLBACK = !Boolean.getBoolean("cid.noFallback");
 
     private CidTrainer() {
     }
@@ -37,22 +40,54 @@ public final class CidTrainer {
         Map<String, String> trees = diseaseTrees(shared);
         Bc5cdrAnnotator annotator = new Bc5cdrAnnotator(Lexicon.defaultLexicon(), null);
         double[] cv = new double[1];
-        CidModel m = train(training, annotator, trees, cv);
-        write(out, m.weights, m.threshold, cv[0], m.priors, trees);
+        CidModel m = train(training, outOfFold(shared, training, FOLDS), annotator.lexicon(), trees, cv);
+        write(out, m.weights, m.threshold, m.fallback, cv[0], m.priors, trees);
         System.out.printf(Locale.ROOT, "threshold %.2f, 5-fold CV relation F1 on training %.4f -> %s%n", m.threshold, cv[0], out);
     }
 
     /** Trains on these documents with the annotator's mentions; {@code cvF1[0]} receives the inner CV F1. */
     static CidModel train(List<PubTator.Doc> training, Bc5cdrAnnotator annotator, Map<String, String> trees, double[] cvF1) {
+        List<Analysis> analyses = new ArrayList<>();
+        for (PubTator.Doc d : training) {
+            analyses.add(annotator.analyse(d.title(), d.abstractText()));
+        }
+        return train(training, analyses, annotator.lexicon(), trees, cvF1);
+    }
+
+    /**
+     * Each document analysed with names learned from the other folds only, so the model is trained on
+     * mentions as imperfect as those it will see on new text.
+     */
+    static List<Analysis> outOfFold(Path shared, List<PubTator.Doc> docs, int folds) throws IOException {
+        Analysis[] out = new Analysis[docs.size()];
+        for (int fold = 0; fold < folds; fold++) {
+            List<PubTator.Doc> rest = new ArrayList<>();
+            for (int i = 0; i < docs.size(); i++) {
+                if (i % folds != fold) {
+                    rest.add(docs.get(i));
+                }
+            }
+            LexiconBuilder.Benchmark b = LexiconBuilder.benchmark(shared, rest);
+            Bc5cdrAnnotator a = new Bc5cdrAnnotator(b.lexicon(), b.prefer(), b.block(), null);
+            for (int i = fold; i < docs.size(); i += folds) {
+                out[i] = a.analyse(docs.get(i).title(), docs.get(i).abstractText());
+            }
+        }
+        return List.of(out);
+    }
+
+    /** Trains on these documents with the given analyses (one per document); {@code cvF1[0]} receives the inner CV F1. */
+    static CidModel train(List<PubTator.Doc> training, List<Analysis> analyses, Lexicon lexicon, Map<String, String> trees,
+                          double[] cvF1) {
         CidModel.Priors priors = CidModel.Priors.empty();
         training.forEach(d -> priors.add(d, 1));
 
         List<List<CidModel.Candidate>> cands = new ArrayList<>();
         List<Set<String>> gold = new ArrayList<>();
-        for (PubTator.Doc d : training) {
-            Analysis a = annotator.analyse(d.title(), d.abstractText());
+        for (int k = 0; k < training.size(); k++) {
+            PubTator.Doc d = training.get(k);
             priors.add(d, -1);
-            cands.add(CidModel.candidates(a, annotator.lexicon(), priors, trees));
+            cands.add(CidModel.candidates(analyses.get(k), lexicon, priors, trees));
             priors.add(d, 1);
             Set<String> g = new HashSet<>();
             d.relations().forEach(r -> g.add("MESH:" + r.chemical() + "\t" + "MESH:" + r.disease()));
@@ -69,7 +104,7 @@ public final class CidTrainer {
                 }
             }
             double[] w = fit(cands, gold, train);
-            CidModel m = new CidModel(w, 0, priors, trees);
+            CidModel m = new CidModel(w, 0, 1, priors, trees);
             for (int i = fold; i < n; i += 5) {
                 oof[i] = cands.get(i).stream().mapToDouble(c -> m.score(c.x())).toArray();
             }
@@ -78,10 +113,25 @@ public final class CidTrainer {
         double bestF = -1;
         for (int t = 5; t <= 90; t++) {
             double th = t / 100.0;
-            double f = f1(cands, gold, oof, th);
+            double f = f1(cands, gold, oof, th, 1);
             if (f > bestF + 1e-9) {
                 bestF = f;
                 bestT = th;
+            }
+        }
+        // a document with no pair above the threshold still gets its best pair when that scores this well
+        double bestFallback = 1;
+        if (FALLBACK) {
+            for (int t = 1; t < 100; t++) {
+                double fb = t / 100.0;
+                if (fb >= bestT) {
+                    break;
+                }
+                double f = f1(cands, gold, oof, bestT, fb);
+                if (f > bestF + 1e-9) {
+                    bestF = f;
+                    bestFallback = fb;
+                }
             }
         }
         List<Integer> all = new ArrayList<>();
@@ -90,7 +140,7 @@ public final class CidTrainer {
         }
         double[] w = fit(cands, gold, all);
         cvF1[0] = bestF;
-        return new CidModel(w, bestT, priors, trees);
+        return new CidModel(w, bestT, bestFallback, priors, trees);
     }
     static double[] fit(List<List<CidModel.Candidate>> cands, List<Set<String>> gold, List<Integer> docs) {
         int dim = CidModel.FEATURES.size();
@@ -125,15 +175,24 @@ public final class CidTrainer {
         return w;
     }
 
-    private static double f1(List<List<CidModel.Candidate>> cands, List<Set<String>> gold, double[][] scores, double th) {
+    private static double f1(List<List<CidModel.Candidate>> cands, List<Set<String>> gold, double[][] scores, double th,
+                             double fallback) {
         int tp = 0, fp = 0, fn = 0;
         for (int i = 0; i < cands.size(); i++) {
             Set<String> predicted = new HashSet<>();
+            int best = -1;
             for (int k = 0; k < cands.get(i).size(); k++) {
                 if (scores[i][k] >= th) {
                     CidModel.Candidate c = cands.get(i).get(k);
                     predicted.add(c.chemical() + "\t" + c.disease());
                 }
+                if (best < 0 || scores[i][k] > scores[i][best]) {
+                    best = k;
+                }
+            }
+            if (predicted.isEmpty() && best >= 0 && scores[i][best] >= fallback) {
+                CidModel.Candidate c = cands.get(i).get(best);
+                predicted.add(c.chemical() + "\t" + c.disease());
             }
             for (String p : predicted) {
                 if (gold.get(i).contains(p)) {
@@ -165,13 +224,14 @@ public final class CidTrainer {
         return out;
     }
 
-    private static void write(Path out, double[] w, double threshold, double cvF1, CidModel.Priors priors,
+    private static void write(Path out, double[] w, double threshold, double fallback, double cvF1, CidModel.Priors priors,
                               Map<String, String> trees) throws IOException {
         Files.createDirectories(out.getParent());
         try (Writer wr = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             wr.write("# litgraph BC5CDR chemical-induced-disease model, written by CidTrainer from the training set only\n");
             wr.write(String.format(Locale.ROOT, "# 5-fold cross-validated relation F1 on the training set: %.4f%n", cvF1));
             wr.write(String.format(Locale.ROOT, "threshold\t%.2f%n", threshold));
+            wr.write(String.format(Locale.ROOT, "fallback\t%.2f%n", fallback));
             for (int j = 0; j < w.length; j++) {
                 wr.write(String.format(Locale.ROOT, "w\t%s\t%.6f%n", CidModel.FEATURES.get(j), w[j]));
             }
