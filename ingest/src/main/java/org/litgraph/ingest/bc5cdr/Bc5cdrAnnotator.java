@@ -35,6 +35,7 @@ import org.litgraph.ingest.lexicon.Mention;
 public final class Bc5cdrAnnotator {
     static final String NAMES = "org/litgraph/ingest/bc5cdr/names.tsv";
     private static volatile Bc5cdrAnnotator standard;
+    static final boolean VARIANTS = !Boolean.getBoolean("ann.noVariants");
 
     private final Lexicon lexicon;
     private final EntityRecognizer recognizer;
@@ -86,6 +87,19 @@ public final class Bc5cdrAnnotator {
             for (String key : preferredNames.getOrDefault(e.id(), List.of())) {
                 if (key.length() > 3 && names.stream().noneMatch(n -> Tokenizer.key(n).equals(key))) {
                     names.add(key);
+                }
+            }
+            if (VARIANTS) {
+                for (String n : List.copyOf(names)) {
+                    for (String v : Variants.of(n, e.kind())) {
+                        String key = Tokenizer.key(v);
+                        List<String> owners = full.lookup(v);
+                        String owner = prefer.get(key);
+                        if (!block.contains(key) && (owner == null || owner.equals(e.id()))
+                                && (owners.isEmpty() || owners.equals(List.of(e.id())))) {
+                            names.add(v);
+                        }
+                    }
                 }
             }
             if (!names.isEmpty()) {

@@ -254,7 +254,7 @@ public final class LexiconBuilder {
             Map<String, Integer> counts = idsByKey.get(key);
             int total = counts.values().stream().mapToInt(Integer::intValue).sum();
             Map.Entry<String, Integer> top = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-            if (top.getKey().equals("-") || top.getValue() * 4 < total * 3) {
+            if (top.getKey().equals("-") || top.getValue() * 100 < total * Integer.getInteger("lex.learnPct", 75)) {
                 continue;
             }
             String meshId = top.getKey();
@@ -262,7 +262,7 @@ public final class LexiconBuilder {
             // the surface most often written for this key
             String surface = mostFrequent(surfaceById.get(meshId), key);
             // an abbreviation seen in only one document is that document's own definition
-            if (EntityRecognizer.isAbbreviation(surface) && docsByKey.get(key).getOrDefault(meshId, 0) < 2
+            if (EntityRecognizer.isAbbreviation(surface) && docsByKey.get(key).getOrDefault(meshId, 0) < Integer.getInteger("lex.abbrDocs", 2)
                     || surface.length() <= 2 && !EntityRecognizer.isAbbreviation(surface)) {
                 continue;
             }
@@ -429,7 +429,7 @@ public final class LexiconBuilder {
         }
         Set<String> noisy = new HashSet<>();
         byKey.forEach((k, c) -> {
-            if (c[1] >= 3 && c[0] * 10 < (c[0] + c[1]) * 3) {
+            if (c[1] >= Integer.getInteger("lex.blockMin", 2) && c[0] * 100 < (c[0] + c[1]) * Integer.getInteger("lex.blockPct", 30)) {
                 noisy.add(k);
             }
         });
