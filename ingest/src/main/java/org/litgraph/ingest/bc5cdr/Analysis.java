@@ -26,7 +26,7 @@ record Analysis(String text, int titleEnd, List<Sentence> sentences, List<List<M
 
     private static final Pattern DEFINITION = Pattern.compile("^\\s*\\(\\s*([A-Za-z0-9][A-Za-z0-9+\\-]{0,9})\\s*[);,]");
 
-    static final boolean SHAPES = !Boolean.getBoolean("ann.noShapes");
+    static final boolean SHAPES = true;
     private static final Pattern SALT = Pattern.compile("(?i)sodium|potassium|calcium|magnesium|lithium|disodium|"
             + "hydrochloride|dihydrochloride|hydrobromide|hcl|sulfate|sulphate|maleate|citrate|acetate|phosphate|mesylate|"
             + "tartrate|succinate|fumarate|bromide|chloride|besylate|gluconate|dihydrate|monohydrate|trihydrate|nitrate");

@@ -35,7 +35,8 @@ import org.litgraph.ingest.lexicon.Mention;
 public final class Bc5cdrAnnotator {
     static final String NAMES = "org/litgraph/ingest/bc5cdr/names.tsv";
     private static volatile Bc5cdrAnnotator standard;
-    static final boolean VARIANTS = !Boolean.getBoolean("ann.noVariants");
+    static final boolean COMPOSITES = true;
+    static final boolean VARIANTS = true;
 
     private final Lexicon lexicon;
     private final EntityRecognizer recognizer;
@@ -150,9 +151,23 @@ public final class Bc5cdrAnnotator {
     PubTator.Doc annotate(PubTator.Doc input) {
         Analysis a = analyse(input.title(), input.abstractText());
         List<PubTator.Annotation> anns = new ArrayList<>();
-        for (Mention m : a.mentions()) {
-            anns.add(new PubTator.Annotation(m.start(), m.end(), m.surface(),
-                    m.entry().kind() == EntityKind.DRUG ? "Chemical" : "Disease", List.of(bare(m.entry().id()))));
+        List<Mention> ms = a.mentions();
+        for (int k = 0; k < ms.size(); k++) {
+            Mention m = ms.get(k);
+            boolean disease = m.entry().kind() == EntityKind.CONDITION;
+            List<String> ids = new ArrayList<>(List.of(bare(m.entry().id())));
+            int end = m.end();
+            // adjacent disease names are one composite mention ("cholestatic hepatitis", "hemorrhagic cystitis")
+            while (COMPOSITES && disease && k + 1 < ms.size() && ms.get(k + 1).entry().kind() == EntityKind.CONDITION
+                    && ms.get(k + 1).start() == end + 1 && input.text().charAt(end) == ' ') {
+                Mention n = ms.get(++k);
+                if (!ids.contains(bare(n.entry().id()))) {
+                    ids.add(bare(n.entry().id()));
+                }
+                end = n.end();
+            }
+            anns.add(new PubTator.Annotation(m.start(), end, input.text().substring(m.start(), end),
+                    disease ? "Disease" : "Chemical", List.copyOf(ids)));
         }
         List<PubTator.Relation> rels = new ArrayList<>();
         if (model != null) {

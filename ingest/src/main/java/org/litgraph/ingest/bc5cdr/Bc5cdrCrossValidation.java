@@ -45,9 +45,9 @@ public final class Bc5cdrCrossValidation {
             LexiconBuilder.Benchmark b = LexiconBuilder.benchmark(shared, train);
             Bc5cdrAnnotator mentions = new Bc5cdrAnnotator(b.lexicon(), b.prefer(), b.block(), null);
             double[] cv = new double[1];
-            CidModel model = Boolean.getBoolean("cv.nested")
-                    ? CidTrainer.train(train, CidTrainer.outOfFold(shared, train, CidTrainer.FOLDS), mentions.lexicon(), trees, cv)
-                    : CidTrainer.train(train, mentions, trees, cv);
+            // as CidTrainer does for the shipped model: mentions of each training document from names learned without it
+            CidModel model = CidTrainer.train(train, CidTrainer.outOfFold(shared, train, CidTrainer.FOLDS), mentions.lexicon(),
+                    trees, cv);
             Bc5cdrAnnotator annotator = mentions.withModel(model);
             List<PubTator.Doc> foldPred = new ArrayList<>();
             for (PubTator.Doc d : test) {

@@ -24,10 +24,10 @@ import org.litgraph.ingest.lexicon.LexiconBuilder;
  * <pre>java ... org.litgraph.ingest.bc5cdr.CidTrainer SHARED_DIR OUTPUT_TSV</pre>
  */
 public final class CidTrainer {
-    private static final int NEWTON_STEPS = Integer.getInteger("cid.steps", 20);
-    private static final double L2 = Double.parseDouble(System.getProperty("cid.l2", "1e-3"));
+    private static final int NEWTON_STEPS = 20;
+    private static final double L2 = 1e-3;
     static final int FOLDS = 5;
-    static final boolean FALLBACK = !Boolean.getBoolean("cid.noFallback");
+    static final boolean FALLBACK = true;
 
     private CidTrainer() {
     }

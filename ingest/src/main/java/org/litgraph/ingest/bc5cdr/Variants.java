@@ -30,11 +30,14 @@ final class Variants {
     static List<String> of(String name, EntityKind kind) {
         String n = name.toLowerCase(Locale.ROOT);
         Set<String> out = new LinkedHashSet<>();
+        String all = n;
         for (String[] b : BRITISH) {
             if (n.contains(b[0]) && !n.contains(b[1])) {
                 out.add(n.replace(b[0], b[1]));
+                all = all.replace(b[0], b[1]);
             }
         }
+        out.add(all);
         if (kind == EntityKind.CONDITION) {
             List<String> base = new ArrayList<>(List.of(n));
             for (String[] o : ORGANS) {

@@ -94,7 +94,7 @@ public final class LexiconBuilder {
         java.io.StringWriter tsv = new java.io.StringWriter();
         write(l.drafts, tsv);
         Lexicon lexicon = Lexicon.withGenerated(new BufferedReader(new java.io.StringReader(tsv.toString())));
-        return new Benchmark(lexicon, Map.copyOf(l.prefer), Set.copyOf(l.noisy));
+        return new Benchmark(lexicon, new TreeMap<>(l.prefer), new TreeSet<>(l.noisy));
     }
 
     private record Learned(Map<String, Draft> drafts, Map<String, LexiconEntry> core, Map<String, String> prefer,
@@ -254,7 +254,7 @@ public final class LexiconBuilder {
             Map<String, Integer> counts = idsByKey.get(key);
             int total = counts.values().stream().mapToInt(Integer::intValue).sum();
             Map.Entry<String, Integer> top = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-            if (top.getKey().equals("-") || top.getValue() * 100 < total * Integer.getInteger("lex.learnPct", 75)) {
+            if (top.getKey().equals("-") || top.getValue() * 4 < total * 3) {
                 continue;
             }
             String meshId = top.getKey();
@@ -262,7 +262,7 @@ public final class LexiconBuilder {
             // the surface most often written for this key
             String surface = mostFrequent(surfaceById.get(meshId), key);
             // an abbreviation seen in only one document is that document's own definition
-            if (EntityRecognizer.isAbbreviation(surface) && docsByKey.get(key).getOrDefault(meshId, 0) < Integer.getInteger("lex.abbrDocs", 2)
+            if (EntityRecognizer.isAbbreviation(surface) && docsByKey.get(key).getOrDefault(meshId, 0) < 2
                     || surface.length() <= 2 && !EntityRecognizer.isAbbreviation(surface)) {
                 continue;
             }
@@ -392,7 +392,7 @@ public final class LexiconBuilder {
         return dropped;
     }
 
-    /** Names whose matches in the training text are mostly not annotated there (at least 3 wrong, under 30% right). */
+    /** Names whose matches in the training text are mostly not annotated there (at least 2 wrong, under 30% right). */
     private static Set<String> noisyNames(Map<String, Draft> drafts, Map<String, LexiconEntry> core, List<PubTator.Doc> training) {
         List<LexiconEntry> entries = new ArrayList<>();
         for (LexiconEntry e : core.values()) {
@@ -429,7 +429,7 @@ public final class LexiconBuilder {
         }
         Set<String> noisy = new HashSet<>();
         byKey.forEach((k, c) -> {
-            if (c[1] >= Integer.getInteger("lex.blockMin", 2) && c[0] * 100 < (c[0] + c[1]) * Integer.getInteger("lex.blockPct", 30)) {
+            if (c[1] >= 2 && c[0] * 10 < (c[0] + c[1]) * 3) {
                 noisy.add(k);
             }
         });
