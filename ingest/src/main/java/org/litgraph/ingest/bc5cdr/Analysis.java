@@ -26,6 +26,57 @@ record Analysis(String text, int titleEnd, List<Sentence> sentences, List<List<M
 
     private static final Pattern DEFINITION = Pattern.compile("^\\s*\\(\\s*([A-Za-z0-9][A-Za-z0-9+\\-]{0,9})\\s*[);,]");
 
+    static final boolean SHAPES = true;
+    private static final Pattern SALT = Pattern.compile("(?i)sodium|potassium|calcium|magnesium|lithium|disodium|"
+            + "hydrochloride|dihydrochloride|hydrobromide|hcl|sulfate|sulphate|maleate|citrate|acetate|phosphate|mesylate|"
+            + "tartrate|succinate|fumarate|bromide|chloride|besylate|gluconate|dihydrate|monohydrate|trihydrate|nitrate");
+    private static final Pattern SALT_AFTER = Pattern.compile("^ (" + SALT.pattern().substring(4) + ")\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern STEREO_BEFORE = Pattern.compile("(?<![A-Za-z0-9])(?:[LD]|DL|\\(\\+\\)|\\(-\\)|\\(\u00b1\\)|\\[3H\\])-$");
+
+    /**
+     * BC5CDR mention shapes for chemicals: a salt or hydrate word joins the drug it names ("cephalothin sodium",
+     * "sodium valproate", "perhexiline maleate") under the drug's id; a stereo or isotope prefix joins it ("L-arginine").
+     */
+    static List<Mention> shapes(String text, List<Mention> ms) {
+        List<Mention> out = new ArrayList<>(ms.size());
+        for (int k = 0; k < ms.size(); k++) {
+            Mention m = ms.get(k);
+            if (m.entry().kind() != EntityKind.DRUG) {
+                out.add(m);
+                continue;
+            }
+            Mention next = k + 1 < ms.size() ? ms.get(k + 1) : null;
+            boolean adjacentChem = next != null && next.entry().kind() == EntityKind.DRUG && next.start() == m.end() + 1
+                    && text.charAt(m.end()) == ' ';
+            boolean mSalt = SALT.matcher(m.surface()).matches();
+            if (adjacentChem && mSalt != SALT.matcher(next.surface()).matches()) {
+                LexiconEntry drug = mSalt ? next.entry() : m.entry();
+                out.add(stereo(text, new Mention(m.start(), next.end(), text.substring(m.start(), next.end()), drug)));
+                k++;
+                continue;
+            }
+            if (!mSalt) {
+                Matcher after = SALT_AFTER.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 20)));
+                if (after.find()) {
+                    int end = m.end() + after.end();
+                    out.add(stereo(text, new Mention(m.start(), end, text.substring(m.start(), end), m.entry())));
+                    continue;
+                }
+            }
+            out.add(stereo(text, m));
+        }
+        return out;
+    }
+
+    private static Mention stereo(String text, Mention m) {
+        Matcher before = STEREO_BEFORE.matcher(text.substring(Math.max(0, m.start() - 6), m.start()));
+        if (before.find()) {
+            int start = m.start() - (before.end() - before.start());
+            return new Mention(start, m.end(), text.substring(start, m.end()), m.entry());
+        }
+        return m;
+    }
+
     List<Mention> mentions() {
         List<Mention> all = new ArrayList<>();
         mentionsBySentence.forEach(all::addAll);
@@ -53,7 +104,7 @@ record Analysis(String text, int titleEnd, List<Sentence> sentences, List<List<M
                 if (def.find()) {
                     String sf = def.group(1);
                     String key = Tokenizer.key(sf);
-                    if (!key.isEmpty() && !key.contains(" ") && sf.chars().anyMatch(Character::isUpperCase)
+                    if (!key.isEmpty() && !key.contains(" ") && sf.length() >= 2 && sf.chars().anyMatch(Character::isUpperCase)
                             && !Tokenizer.key(m.surface()).equals(key)) {
                         aliases.putIfAbsent(key, m.entry().id());
                         shortForms.putIfAbsent(key, sf);
@@ -78,6 +129,11 @@ record Analysis(String text, int titleEnd, List<Sentence> sentences, List<List<M
                     ms.add(m);
                 }
                 found.set(i, ms);
+            }
+        }
+        if (SHAPES) {
+            for (int i = 0; i < found.size(); i++) {
+                found.set(i, shapes(text, found.get(i)));
             }
         }
         List<Statement> statements = new ArrayList<>();

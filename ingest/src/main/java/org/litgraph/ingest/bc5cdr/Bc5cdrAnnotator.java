@@ -35,6 +35,8 @@ import org.litgraph.ingest.lexicon.Mention;
 public final class Bc5cdrAnnotator {
     static final String NAMES = "org/litgraph/ingest/bc5cdr/names.tsv";
     private static volatile Bc5cdrAnnotator standard;
+    static final boolean COMPOSITES = true;
+    static final boolean VARIANTS = true;
 
     private final Lexicon lexicon;
     private final EntityRecognizer recognizer;
@@ -42,23 +44,31 @@ public final class Bc5cdrAnnotator {
     private final CidModel model;
 
     Bc5cdrAnnotator(Lexicon full, CidModel model) {
-        // the benchmark's naming: names the training set grounds to one id, and names it never annotates
-        Map<String, String> prefer = new HashMap<>();
-        Set<String> block = new HashSet<>();
+        this(full, shippedNames(true), shippedNames(false).keySet(), model);
+    }
+
+    /** The shipped naming resource: {@code prefer} rows (key -> id) or {@code block} rows (key -> ""). */
+    private static Map<String, String> shippedNames(boolean prefer) {
+        Map<String, String> out = new HashMap<>();
         try (InputStream in = Bc5cdrAnnotator.class.getClassLoader().getResourceAsStream(NAMES)) {
             if (in != null) {
                 for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                     String[] f = line.split("\t");
-                    if (f[0].equals("prefer") && f.length == 3) {
-                        prefer.put(f[1], f[2]);
-                    } else if (f[0].equals("block") && f.length == 2) {
-                        block.add(f[1]);
+                    if (prefer && f[0].equals("prefer") && f.length == 3) {
+                        out.put(f[1], f[2]);
+                    } else if (!prefer && f[0].equals("block") && f.length == 2) {
+                        out.put(f[1], "");
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return out;
+    }
+
+    /** An annotator over {@code full}'s MeSH chemicals and diseases with the benchmark's naming (prefer/block keys). */
+    Bc5cdrAnnotator(Lexicon full, Map<String, String> prefer, Set<String> block, CidModel model) {
         Map<String, List<String>> preferredNames = new HashMap<>();
         prefer.forEach((key, id) -> preferredNames.computeIfAbsent(id, k -> new ArrayList<>()).add(key));
         List<LexiconEntry> chemDis = new ArrayList<>();
@@ -78,6 +88,19 @@ public final class Bc5cdrAnnotator {
             for (String key : preferredNames.getOrDefault(e.id(), List.of())) {
                 if (key.length() > 3 && names.stream().noneMatch(n -> Tokenizer.key(n).equals(key))) {
                     names.add(key);
+                }
+            }
+            if (VARIANTS) {
+                for (String n : List.copyOf(names)) {
+                    for (String v : Variants.of(n, e.kind())) {
+                        String key = Tokenizer.key(v);
+                        List<String> owners = full.lookup(v);
+                        String owner = prefer.get(key);
+                        if (!block.contains(key) && (owner == null || owner.equals(e.id()))
+                                && (owners.isEmpty() || owners.equals(List.of(e.id())))) {
+                            names.add(v);
+                        }
+                    }
                 }
             }
             if (!names.isEmpty()) {
@@ -109,6 +132,17 @@ public final class Bc5cdrAnnotator {
         return lexicon;
     }
 
+    /** The same mentions with another relation model. */
+    Bc5cdrAnnotator withModel(CidModel m) {
+        return new Bc5cdrAnnotator(this, m);
+    }
+
+    private Bc5cdrAnnotator(Bc5cdrAnnotator other, CidModel m) {
+        this.lexicon = other.lexicon;
+        this.recognizer = other.recognizer;
+        this.model = m;
+    }
+
     Analysis analyse(String title, String abstractText) {
         return Analysis.of(title, abstractText, recognizer, relations);
     }
@@ -117,9 +151,23 @@ public final class Bc5cdrAnnotator {
     PubTator.Doc annotate(PubTator.Doc input) {
         Analysis a = analyse(input.title(), input.abstractText());
         List<PubTator.Annotation> anns = new ArrayList<>();
-        for (Mention m : a.mentions()) {
-            anns.add(new PubTator.Annotation(m.start(), m.end(), m.surface(),
-                    m.entry().kind() == EntityKind.DRUG ? "Chemical" : "Disease", List.of(bare(m.entry().id()))));
+        List<Mention> ms = a.mentions();
+        for (int k = 0; k < ms.size(); k++) {
+            Mention m = ms.get(k);
+            boolean disease = m.entry().kind() == EntityKind.CONDITION;
+            List<String> ids = new ArrayList<>(List.of(bare(m.entry().id())));
+            int end = m.end();
+            // adjacent disease names are one composite mention ("cholestatic hepatitis", "hemorrhagic cystitis")
+            while (COMPOSITES && disease && k + 1 < ms.size() && ms.get(k + 1).entry().kind() == EntityKind.CONDITION
+                    && ms.get(k + 1).start() == end + 1 && input.text().charAt(end) == ' ') {
+                Mention n = ms.get(++k);
+                if (!ids.contains(bare(n.entry().id()))) {
+                    ids.add(bare(n.entry().id()));
+                }
+                end = n.end();
+            }
+            anns.add(new PubTator.Annotation(m.start(), end, input.text().substring(m.start(), end),
+                    disease ? "Disease" : "Chemical", List.copyOf(ids)));
         }
         List<PubTator.Relation> rels = new ArrayList<>();
         if (model != null) {

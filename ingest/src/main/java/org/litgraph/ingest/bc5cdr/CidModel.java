@@ -36,6 +36,9 @@ final class CidModel {
     private static final Pattern CAUSE_CUE = Pattern.compile("induc|caus|associated|attribut|due to|provok|produc|develop|result|precipitat|toxic|after|follow|secondary");
     private static final Pattern TREAT_CUE = Pattern.compile("treat|therap|prevent|protect|reduc|attenuat|revers|improv|alleviat|manag|efficacy|effective|inhibit|antagon|block");
     private static final Pattern NEGATION_CUE = Pattern.compile("\\b(?:no|not|without|neither|nor|absence)\\b");
+    private static final Pattern INDICATION = Pattern.compile("(?:patients? (?:with|having|suffering from)|treatment of|treated for|"
+            + "therapy (?:of|for)|management of|in|for|against|with|history of|prevent|prevention of|"
+            + "cases of|model of)\\s+(?:\\S+\\s+){0,2}$");
     private static final Pattern INDUCED = Pattern.compile("^\\s*[-‐]?\\s*(?:induced|associated|related)");
 
     /** Counts from the training set: concept -> {documents naming it, documents where it is in a CID relation}. */
@@ -96,7 +99,9 @@ final class CidModel {
                 "diseaseCountLog", "chemFirst", "dist1", "dist2", "dist3plus", "causeCue", "treatCue", "negationCue",
                 "inducedCompound", "moreSpecificDisease", "chemOnlyOne", "diseaseOnlyOne", "sameSentenceChemTop",
                 "pairPriorLog", "pairRate", "pairSeen", "chemRate", "diseaseRate", "chemSeen", "diseaseSeen",
-                "tokenDistanceLog", "chemMentions1", "nChemicalsLog", "nDiseasesLog")) {
+                "tokenDistanceLog", "chemMentions1", "nChemicalsLog", "nDiseasesLog", "indication", "indicationAll",
+                "chemTitleDiseaseTop", "chemTopDiseaseTitle", "sameSentenceCause", "sameSentenceTreat", "chemTitleSame",
+                "diseaseCooccurChemsLog", "chemCooccurDisLog", "causesRuleOrInduced")) {
             add(f);
         }
         for (String top : List.of("C01", "C04", "C06", "C08", "C10", "C12", "C13", "C14", "C15", "C16", "C17", "C19",
@@ -112,12 +117,15 @@ final class CidModel {
 
     final double[] weights;
     final double threshold;
+    /** When no pair of a document reaches the threshold, its best pair is still taken if it scores at least this. */
+    final double fallback;
     final Priors priors;
     private final Map<String, String> treeByDisease;
 
-    CidModel(double[] weights, double threshold, Priors priors, Map<String, String> treeByDisease) {
+    CidModel(double[] weights, double threshold, double fallback, Priors priors, Map<String, String> treeByDisease) {
         this.weights = weights;
         this.threshold = threshold;
+        this.fallback = fallback;
         this.priors = priors;
         this.treeByDisease = treeByDisease;
     }
@@ -133,10 +141,20 @@ final class CidModel {
     /** The CID relations predicted for an analysed abstract, as (chemical id, disease id) pairs in a stable order. */
     List<String[]> predict(Analysis a, Lexicon lexicon) {
         List<String[]> out = new ArrayList<>();
+        Candidate best = null;
+        double bestScore = -1;
         for (Candidate c : candidates(a, lexicon, priors, treeByDisease)) {
-            if (score(c.x()) >= threshold) {
+            double s = score(c.x());
+            if (s >= threshold) {
                 out.add(new String[] {c.chemical(), c.disease()});
             }
+            if (s > bestScore) {
+                best = c;
+                bestScore = s;
+            }
+        }
+        if (out.isEmpty() && best != null && bestScore >= fallback) {
+            out.add(new String[] {best.chemical(), best.disease()});
         }
         return out;
     }
@@ -169,6 +187,30 @@ final class CidModel {
                 List<Integer> l = sentencesOf.computeIfAbsent(m.entry().id(), k -> new ArrayList<>());
                 if (l.isEmpty() || l.get(l.size() - 1) != i) {
                     l.add(i);
+                }
+            }
+        }
+        // diseases written where an indication usually is ("patients with D", "treatment of D"): share of mentions
+        Map<String, int[]> indication = new HashMap<>();
+        for (Mention m : all) {
+            if (m.entry().kind() != EntityKind.CONDITION) {
+                continue;
+            }
+            String before = a.text().substring(Math.max(0, m.start() - 40), m.start()).toLowerCase(Locale.ROOT);
+            int[] c = indication.computeIfAbsent(m.entry().id(), k -> new int[2]);
+            c[0]++;
+            if (INDICATION.matcher(before).find()) {
+                c[1]++;
+            }
+        }
+        // how many concepts of the other kind share a sentence with each concept
+        Map<String, Set<String>> cooccur = new HashMap<>();
+        for (List<Mention> ms : a.mentionsBySentence()) {
+            for (Mention x : ms) {
+                for (Mention y : ms) {
+                    if (x.entry().kind() != y.entry().kind()) {
+                        cooccur.computeIfAbsent(x.entry().id(), k -> new HashSet<>()).add(y.entry().id());
+                    }
                 }
             }
         }
@@ -276,6 +318,17 @@ final class CidModel {
                 set(x, "chemMentions1", chemCount.get(c) == 1 ? 1 : 0);
                 set(x, "nChemicalsLog", Math.log1p(chemCount.size()));
                 set(x, "nDiseasesLog", Math.log1p(disCount.size()));
+                int[] ind = indication.getOrDefault(d, new int[2]);
+                set(x, "indication", ind[0] > 0 ? (double) ind[1] / ind[0] : 0);
+                set(x, "indicationAll", ind[0] > 0 && ind[1] == ind[0] ? 1 : 0);
+                set(x, "chemTitleDiseaseTop", inTitle.contains(c) && disCount.get(d) == maxDis ? 1 : 0);
+                set(x, "chemTopDiseaseTitle", chemCount.get(c) == maxChem && inTitle.contains(d) ? 1 : 0);
+                set(x, "sameSentenceCause", same > 0 && cause ? 1 : 0);
+                set(x, "sameSentenceTreat", same > 0 && treat ? 1 : 0);
+                set(x, "chemTitleSame", inTitle.contains(c) && same > 0 ? 1 : 0);
+                set(x, "diseaseCooccurChemsLog", Math.log1p(cooccur.getOrDefault(d, Set.of()).size()));
+                set(x, "chemCooccurDisLog", Math.log1p(cooccur.getOrDefault(c, Set.of()).size()));
+                set(x, "causesRuleOrInduced", rule || induced ? 1 : 0);
                 String tree = treeByDisease.getOrDefault(d, "other");
                 set(x, INDEX.containsKey("tree" + tree) ? "tree" + tree : "treeother", 1);
                 out.add(new Candidate(c, d, x));
@@ -314,6 +367,7 @@ final class CidModel {
         }
         double[] w = new double[FEATURES.size()];
         double threshold = 0.5;
+        double fallback = 1;
         Priors priors = Priors.empty();
         Map<String, String> trees = new HashMap<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -331,6 +385,7 @@ final class CidModel {
                         }
                     }
                     case "threshold" -> threshold = Double.parseDouble(f[1]);
+                    case "fallback" -> fallback = Double.parseDouble(f[1]);
                     case "chem" -> priors.chemicals().put(f[1], new int[] {Integer.parseInt(f[2]), Integer.parseInt(f[3])});
                     case "disease" -> priors.diseases().put(f[1], new int[] {Integer.parseInt(f[2]), Integer.parseInt(f[3])});
                     case "pair" -> priors.pairs().put(f[1] + "\t" + f[2], new int[] {Integer.parseInt(f[3]), Integer.parseInt(f[4])});
@@ -342,6 +397,6 @@ final class CidModel {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new CidModel(w, threshold, priors, trees);
+        return new CidModel(w, threshold, fallback, priors, trees);
     }
 }

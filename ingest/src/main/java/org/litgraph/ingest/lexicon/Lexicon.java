@@ -70,6 +70,14 @@ public final class Lexicon {
         return l;
     }
 
+    /** The curated core plus the given generated rows instead of the shipped {@code vocab.tsv.gz} (cross-validation). */
+    static Lexicon withGenerated(BufferedReader generated) throws IOException {
+        Map<String, LexiconEntry> entries = new LinkedHashMap<>();
+        readResource(CORE, entries, true);
+        read(generated, entries, false);
+        return new Lexicon(entries);
+    }
+
     /** A lexicon of just these entries (tests, custom vocabularies). */
     public static Lexicon of(Collection<LexiconEntry> entries) {
         Map<String, LexiconEntry> map = new LinkedHashMap<>();

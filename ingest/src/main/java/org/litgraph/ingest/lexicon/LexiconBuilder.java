@@ -81,8 +81,99 @@ public final class LexiconBuilder {
         return build(sharedDir, outFile, Integer.MAX_VALUE);
     }
 
+    /** The BC5CDR-facing part of a build: MeSH chemicals and diseases plus names learned from training documents. */
+    public record Benchmark(Lexicon lexicon, Map<String, String> prefer, Set<String> block) {
+    }
+
+    /**
+     * Builds in memory what {@link #build} would ship for chemicals and diseases, but learning names only from
+     * {@code training} (a subset of the BC5CDR training set): for honest cross-validation inside the training set.
+     */
+    public static Benchmark benchmark(Path sharedDir, List<PubTator.Doc> training) throws IOException {
+        Learned l = learn(sharedDir, training);
+        java.io.StringWriter tsv = new java.io.StringWriter();
+        write(l.drafts, tsv);
+        Lexicon lexicon = Lexicon.withGenerated(new BufferedReader(new java.io.StringReader(tsv.toString())));
+        return new Benchmark(lexicon, new TreeMap<>(l.prefer), new TreeSet<>(l.noisy));
+    }
+
+    private record Learned(Map<String, Draft> drafts, Map<String, LexiconEntry> core, Map<String, String> prefer,
+                           Set<String> noisy, Set<String> trainingKeys, int drugs, int conditions, int learnedSynonyms,
+                           int learnedConcepts, int droppedNames) {
+    }
+
     /** As {@link #build(Path, Path)}, reading at most {@code maxGenes} gene rows (tests use a slice). */
     static Stats build(Path sharedDir, Path outFile, int maxGenes) throws IOException {
+        Path data = sharedDir.resolve("data");
+        Learned l = learn(sharedDir, PubTator.read(data.resolve("bc5cdr/CDR_TrainingSet.PubTator.txt")));
+        writeBenchmarkNames(outFile, l.prefer, l.noisy);
+        Map<String, Draft> drafts = l.drafts;
+        Map<String, LexiconEntry> core = l.core;
+
+        // 4. protein-coding genes
+        Set<String> protectedKeys = new HashSet<>();
+        for (Draft d : drafts.values()) {
+            protectedKeys.add(Tokenizer.key(d.name));
+            d.synonyms.forEach(s -> protectedKeys.add(Tokenizer.key(s)));
+        }
+        for (LexiconEntry e : core.values()) {
+            if (e.kind() != EntityKind.TARGET) {
+                Lexicon.names(e).forEach(n -> protectedKeys.add(Tokenizer.key(n)));
+            }
+        }
+        protectedKeys.addAll(l.trainingKeys);
+        Map<String, String> coreTargetBySymbol = new HashMap<>();
+        for (LexiconEntry e : core.values()) {
+            if (e.kind() == EntityKind.TARGET && e.symbol() != null) {
+                coreTargetBySymbol.put(e.symbol(), e.id());
+            }
+        }
+        int targets = 0;
+        int droppedAliases = 0;
+        int rows = 0;
+        for (String[] f : tsv(data.resolve("vocab/genes/human_genes_symbols_aliases.tsv"))) {
+            if (rows++ >= maxGenes) {
+                break;
+            }
+            if (f.length < 5 || !"protein-coding".equals(f[3])) {
+                continue;
+            }
+            String symbol = f[1];
+            String id = coreTargetBySymbol.getOrDefault(symbol, "NCBIGene:" + f[0]);
+            Draft d = new Draft(id, EntityKind.TARGET, core.containsKey(id) ? core.get(id).name() : f[2]);
+            d.symbol = symbol;
+            List<String> names = new ArrayList<>();
+            names.add(symbol);
+            if (!f[4].isBlank()) {
+                names.addAll(List.of(f[4].split("\\|")));
+            }
+            if (!core.containsKey(id) && protectedKeys.contains(Tokenizer.key(f[2]))) {
+                d.name = symbol;
+            }
+            for (String alias : names) {
+                String a = alias.strip();
+                if (a.isEmpty() || a.equals(d.name)) {
+                    continue;
+                }
+                if (usableGeneAlias(a) && !protectedKeys.contains(Tokenizer.key(a))) {
+                    d.synonyms.add(a);
+                } else {
+                    droppedAliases++;
+                }
+            }
+            if (!usableGeneAlias(d.name) && d.name.equals(symbol)) {
+                continue; // a bare, ambiguous symbol is no name to ground text by
+            }
+            drafts.put(id, d);
+            targets++;
+        }
+
+        long bytes = write(drafts, outFile);
+        return new Stats(l.drugs, l.conditions, targets, l.learnedSynonyms, l.learnedConcepts, l.droppedNames, droppedAliases, bytes);
+    }
+
+    /** Steps 1-3 of a build: MeSH descriptors, names learned from {@code training}, noisy names dropped. */
+    private static Learned learn(Path sharedDir, List<PubTator.Doc> training) throws IOException {
         Path data = sharedDir.resolve("data");
         Map<String, Draft> drafts = new TreeMap<>();
         Map<String, LexiconEntry> core = new LinkedHashMap<>();
@@ -134,7 +225,6 @@ public final class LexiconBuilder {
         }
 
         // 2. names learned from the BC5CDR training set: mention text -> the one id it is annotated with
-        List<PubTator.Doc> training = PubTator.read(data.resolve("bc5cdr/CDR_TrainingSet.PubTator.txt"));
         Map<String, Map<String, Integer>> idsByKey = new HashMap<>();
         Map<String, Map<String, Integer>> docsByKey = new HashMap<>();
         Map<String, Map<String, Integer>> surfaceById = new HashMap<>();
@@ -203,68 +293,8 @@ public final class LexiconBuilder {
         // 3. names that mostly match where the training set annotates nothing
         Set<String> noisy = noisyNames(drafts, core, training);
         int droppedNames = dropNames(drafts, core, noisy);
-        writeBenchmarkNames(outFile, learnedKeyToId, noisy);
-
-        // 4. protein-coding genes
-        Set<String> protectedKeys = new HashSet<>();
-        for (Draft d : drafts.values()) {
-            protectedKeys.add(Tokenizer.key(d.name));
-            d.synonyms.forEach(s -> protectedKeys.add(Tokenizer.key(s)));
-        }
-        for (LexiconEntry e : core.values()) {
-            if (e.kind() != EntityKind.TARGET) {
-                Lexicon.names(e).forEach(n -> protectedKeys.add(Tokenizer.key(n)));
-            }
-        }
-        protectedKeys.addAll(idsByKey.keySet());
-        Map<String, String> coreTargetBySymbol = new HashMap<>();
-        for (LexiconEntry e : core.values()) {
-            if (e.kind() == EntityKind.TARGET && e.symbol() != null) {
-                coreTargetBySymbol.put(e.symbol(), e.id());
-            }
-        }
-        int targets = 0;
-        int droppedAliases = 0;
-        int rows = 0;
-        for (String[] f : tsv(data.resolve("vocab/genes/human_genes_symbols_aliases.tsv"))) {
-            if (rows++ >= maxGenes) {
-                break;
-            }
-            if (f.length < 5 || !"protein-coding".equals(f[3])) {
-                continue;
-            }
-            String symbol = f[1];
-            String id = coreTargetBySymbol.getOrDefault(symbol, "NCBIGene:" + f[0]);
-            Draft d = new Draft(id, EntityKind.TARGET, core.containsKey(id) ? core.get(id).name() : f[2]);
-            d.symbol = symbol;
-            List<String> names = new ArrayList<>();
-            names.add(symbol);
-            if (!f[4].isBlank()) {
-                names.addAll(List.of(f[4].split("\\|")));
-            }
-            if (!core.containsKey(id) && protectedKeys.contains(Tokenizer.key(f[2]))) {
-                d.name = symbol;
-            }
-            for (String alias : names) {
-                String a = alias.strip();
-                if (a.isEmpty() || a.equals(d.name)) {
-                    continue;
-                }
-                if (usableGeneAlias(a) && !protectedKeys.contains(Tokenizer.key(a))) {
-                    d.synonyms.add(a);
-                } else {
-                    droppedAliases++;
-                }
-            }
-            if (!usableGeneAlias(d.name) && d.name.equals(symbol)) {
-                continue; // a bare, ambiguous symbol is no name to ground text by
-            }
-            drafts.put(id, d);
-            targets++;
-        }
-
-        long bytes = write(drafts, outFile);
-        return new Stats(drugs, conditions, targets, learnedSynonyms, learnedConcepts, droppedNames, droppedAliases, bytes);
+        return new Learned(drafts, core, learnedKeyToId, noisy, idsByKey.keySet(), drugs, conditions, learnedSynonyms,
+                learnedConcepts, droppedNames);
     }
 
     /** The most frequent surface (first in sort order on ties), optionally only those with this key. */
@@ -362,7 +392,7 @@ public final class LexiconBuilder {
         return dropped;
     }
 
-    /** Names whose matches in the training text are mostly not annotated there (at least 3 wrong, under 30% right). */
+    /** Names whose matches in the training text are mostly not annotated there (at least 2 wrong, under 30% right). */
     private static Set<String> noisyNames(Map<String, Draft> drafts, Map<String, LexiconEntry> core, List<PubTator.Doc> training) {
         List<LexiconEntry> entries = new ArrayList<>();
         for (LexiconEntry e : core.values()) {
@@ -399,7 +429,7 @@ public final class LexiconBuilder {
         }
         Set<String> noisy = new HashSet<>();
         byKey.forEach((k, c) -> {
-            if (c[1] >= 3 && c[0] * 10 < (c[0] + c[1]) * 3) {
+            if (c[1] >= 2 && c[0] * 10 < (c[0] + c[1]) * 3) {
                 noisy.add(k);
             }
         });
@@ -413,6 +443,13 @@ public final class LexiconBuilder {
         try (OutputStream os = Files.newOutputStream(outFile);
              GZIPOutputStream gz = new GZIPOutputStream(os, 1 << 16); // Java writes mtime 0: same bytes every build
              Writer w = new OutputStreamWriter(gz, StandardCharsets.UTF_8)) {
+            write(drafts, w);
+        }
+        return Files.size(outFile);
+    }
+
+    private static void write(Map<String, Draft> drafts, Writer w) throws IOException {
+        {
             w.write("# litgraph generated lexicon (LexiconBuilder): id, kind, name, synonyms, parents, symbol\n");
             for (Draft d : drafts.values()) {
                 d.synonyms.remove(d.name);
@@ -420,7 +457,6 @@ public final class LexiconBuilder {
                         + "\t" + (d.symbol == null ? "" : d.symbol) + "\n");
             }
         }
-        return Files.size(outFile);
     }
 
     private static String join(Set<String> items) {

@@ -24,6 +24,18 @@ class LexiconBuilderTest {
     }
 
     @Test
+    void learnsBenchmarkNamesOnlyFromTheTrainingDocumentsGiven() throws Exception {
+        Path shared = Path.of(System.getProperty("litgraph.shared", "../../shared"));
+        var docs = org.litgraph.ingest.bc5cdr.PubTator.read(shared.resolve("data/bc5cdr/CDR_TrainingSet.PubTator.txt"));
+        LexiconBuilder.Benchmark none = LexiconBuilder.benchmark(shared, java.util.List.of());
+        LexiconBuilder.Benchmark some = LexiconBuilder.benchmark(shared, docs.subList(0, 100));
+        assertTrue(none.prefer().isEmpty() && none.block().isEmpty());
+        assertFalse(some.prefer().isEmpty());
+        assertTrue(some.prefer().size() < 2000, "a fifth of the documents teaches fewer names than all of them");
+        assertTrue(none.lexicon().lookup("hypertension").contains("MESH:D006973"), "MeSH names do not need training");
+    }
+
+    @Test
     void readsInvertedMeshNamesInNaturalOrder() {
         assertEquals("Interstitial Lung Diseases", LexiconBuilder.naturalOrder("Lung Diseases, Interstitial"));
         assertEquals(null, LexiconBuilder.naturalOrder("Hypertension"));
