@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "A literature knowledge graph for drug-safety and mechanism research, on Neo4j.",
         subcommands = {DemoCommand.class, IngestCommand.class, CypherCommand.class, CheckCommand.class,
                 AskCommand.class, SearchCommand.class, AnnotateCommand.class, EvalCommand.class,
-                LexiconCommand.class, CommandLine.HelpCommand.class})
+                LexiconCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit status when some input files were skipped. */
     static final int SKIPPED = 3;

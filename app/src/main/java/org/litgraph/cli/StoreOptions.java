@@ -1,11 +1,17 @@
 package org.litgraph.cli;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.litgraph.graph.Store;
 import org.litgraph.graph.StoreConfig;
+import org.litgraph.server.Discovery;
 import picocli.CommandLine.Option;
 
-/** Where the graph is: an embedded store directory (default) or a Neo4j server/cluster URI. */
+/**
+ * Where the graph is: an embedded store directory (default) or a Neo4j server/cluster URI. When a
+ * {@code litgraph serve} owns the directory (its discovery file is there and it answers), commands
+ * connect to its loopback Bolt instead of opening the locked store.
+ */
 final class StoreOptions {
     @Option(names = "--store", paramLabel = "DIR", description = "embedded store directory (default: ${DEFAULT-VALUE})",
             defaultValue = "litgraph-data")
@@ -27,6 +33,12 @@ final class StoreOptions {
         if (uri != null) {
             String pw = password != null ? password : System.getenv("NEO4J_PASSWORD");
             return Store.remote(uri, user, pw, database);
+        }
+        Optional<Discovery.Info> served = Discovery.live(store);
+        if (served.isPresent()) {
+            System.err.println("litgraph: using the running 'litgraph serve' (pid " + served.get().pid() + ") at "
+                    + served.get().boltUri());
+            return Store.attach(served.get().boltUri());
         }
         return Store.embedded(StoreConfig.builder().directory(store).build());
     }
