@@ -137,7 +137,7 @@ public final class ApiServer implements AutoCloseable {
     private static Api.CypherRequest body(Context ctx) {
         try {
             return ctx.bodyAsClass(Api.CypherRequest.class);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Jackson's parse errors arrive unchecked through Kotlin
             throw new IllegalArgumentException("the body must be JSON {\"query\": \"...\", \"params\": {...}}: "
                     + rootMessage(e), e);
         }

@@ -1,6 +1,5 @@
 package org.litgraph.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -9,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The discovery file {@code DIR/litgraph-serve.json} that {@code litgraph serve} writes beside an
@@ -19,7 +20,7 @@ import java.util.Optional;
 public final class Discovery {
     /** The file's name inside the store directory. */
     public static final String FILE_NAME = "litgraph-serve.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern FIELD = Pattern.compile("\"(pid|boltUri|httpUrl)\"\\s*:\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|-?\\d+)");
     private static final int PROBE_MILLIS = 500;
 
     private Discovery() {
@@ -39,14 +40,8 @@ public final class Discovery {
         if (!Files.isRegularFile(f)) {
             return Optional.empty();
         }
-        Info info;
-        try {
-            info = JSON.readValue(f.toFile(), Info.class);
-        } catch (IOException unreadable) {
-            deleteQuietly(f);
-            return Optional.empty();
-        }
-        if (info.boltUri() == null || !processAlive(info.pid()) || !answers(info.boltUri())) {
+        Info info = read(f);
+        if (info == null || info.boltUri() == null || !processAlive(info.pid()) || !answers(info.boltUri())) {
             deleteQuietly(f);
             return Optional.empty();
         }
@@ -57,20 +52,60 @@ public final class Discovery {
     public static void write(Path storeDirectory, Info info) throws IOException {
         Path f = file(storeDirectory);
         Path tmp = Files.createTempFile(storeDirectory, ".litgraph-serve", ".tmp");
-        JSON.writeValue(tmp.toFile(), info);
+        Files.writeString(tmp, json(info));
         Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Removes the file if it still names process {@code pid} (another serve may have replaced it). */
     public static void remove(Path storeDirectory, long pid) {
         Path f = file(storeDirectory);
-        try {
-            if (Files.isRegularFile(f) && JSON.readValue(f.toFile(), Info.class).pid() == pid) {
-                Files.deleteIfExists(f);
-            }
-        } catch (IOException e) {
+        Info info = Files.isRegularFile(f) ? read(f) : null;
+        if (info == null || info.pid() == pid) {
             deleteQuietly(f);
         }
+    }
+
+    /*
+     * A three-field JSON object, read and written by hand: Jackson's start-up would cost every CLI
+     * command a few hundred milliseconds.
+     */
+    static String json(Info info) {
+        return "{\"pid\":" + info.pid() + ",\"boltUri\":" + quote(info.boltUri()) + ",\"httpUrl\":" + quote(info.httpUrl()) + "}\n";
+    }
+
+    /** The file's fields, or null when it is unreadable or has no pid. */
+    static Info read(Path f) {
+        String text;
+        try {
+            text = Files.readString(f);
+        } catch (IOException e) {
+            return null;
+        }
+        Long pid = null;
+        String bolt = null;
+        String http = null;
+        Matcher m = FIELD.matcher(text);
+        try {
+            while (m.find()) {
+                String value = m.group(3) != null ? unquote(m.group(3)) : m.group(2);
+                switch (m.group(1)) {
+                    case "pid" -> pid = m.group(3) == null ? Long.valueOf(value) : null;
+                    case "boltUri" -> bolt = value;
+                    default -> http = value;
+                }
+            }
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        return pid == null ? null : new Info(pid, bolt, http);
+    }
+
+    private static String quote(String s) {
+        return s == null ? "null" : "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String unquote(String s) {
+        return s.replace("\\\"", "\"").replace("\\\\", "\\");
     }
 
     static boolean processAlive(long pid) {
