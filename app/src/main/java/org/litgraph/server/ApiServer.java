@@ -71,6 +71,7 @@ public final class ApiServer implements AutoCloseable {
                     Api.flag(ctx, "facets"))));
             config.routes.get("/api/evidence-map", ctx -> ctx.json(api.evidenceMap(ctx.queryParam("drug"))));
             config.routes.post("/api/cypher", ctx -> ctx.json(api.cypher(body(ctx))));
+            config.routes.exception(HttpResponseException.class, ApiServer::error); // else Javalin answers in plain text
             config.routes.exception(Exception.class, ApiServer::error);
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty() || !ctx.result().startsWith("{")) {
