@@ -209,4 +209,12 @@ class ServeApiTest {
         assertTrue(count(dom, "<path class=\"edge") >= 3, dom);
         assertTrue(dom.contains("lysosomal phospholipase A2"), dom);
     }
+
+    @Test
+    void shouldGroupImatinibLungDiseaseEvidenceByDesignWithPatientsInTheBrowser(@TempDir Path profile) throws Exception {
+        String dom = dumpDom("view=evidence&drug=Gleevec&condition=interstitial%20lung%20disease", profile);
+        assertTrue(count(dom, "class=\"card group\"") > 0, dom);
+        assertTrue(dom.contains("<th>dechallenge</th>") && dom.contains("<th>rechallenge</th>"), dom);
+        assertFalse(dom.contains("class=\"error\""), dom);
+    }
 }
