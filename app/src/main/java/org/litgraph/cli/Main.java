@@ -10,8 +10,10 @@ import picocli.CommandLine.Command;
 @Command(name = "litgraph", mixinStandardHelpOptions = true, version = "litgraph 0.1.0",
         description = "A literature knowledge graph for drug-safety and mechanism research, on Neo4j.",
         subcommands = {DemoCommand.class, IngestCommand.class, CypherCommand.class, CheckCommand.class,
-                AskCommand.class, SearchCommand.class, ExportCommand.class, AnnotateCommand.class,
-                EvalCommand.class, LexiconCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, IngestCommand.class, CypherCommand.class, CheckCommand.class,
+                AskCommand.class, SearchCommand.class, ExportCommand.class, ServeCommand.class,
+                AnnotateCommand.class, EvalCommand.class, LexiconCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit status when some input files were skipped. */
     static final int SKIPPED = 3;

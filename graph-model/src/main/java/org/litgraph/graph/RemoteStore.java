@@ -20,7 +20,7 @@ final class RemoteStore implements Store {
         this.database = database;
     }
 
-    static RemoteStore connect(String uri, String user, String password, String database) {
+    static RemoteStore connect(String uri, String user, String password, String database, boolean applySchema) {
         AuthToken auth = user == null || user.isBlank() ? AuthTokens.none() : AuthTokens.basic(user, password);
         Driver driver = GraphDatabase.driver(uri, auth, Config.builder()
                 .withLogging(Logging.none())
@@ -29,7 +29,9 @@ final class RemoteStore implements Store {
                 .build());
         try {
             EmbeddedStore.verify(driver);
-            Schema.apply(driver, database);
+            if (applySchema) {
+                Schema.apply(driver, database);
+            }
         } catch (RuntimeException e) {
             driver.close();
             throw new StoreException("cannot use Neo4j at " + uri + ": " + (e instanceof StoreException

@@ -23,12 +23,20 @@ public interface Store extends AutoCloseable {
 
     /** Connects to a Neo4j server or cluster, e.g. {@code neo4j://host:7687}. */
     static Store remote(String uri, String user, String password) {
-        return RemoteStore.connect(uri, user, password, null);
+        return RemoteStore.connect(uri, user, password, null, true);
     }
 
     /** As {@link #remote(String, String, String)}, on a named database. */
     static Store remote(String uri, String user, String password, String database) {
-        return RemoteStore.connect(uri, user, password, database);
+        return RemoteStore.connect(uri, user, password, database, true);
+    }
+
+    /**
+     * Connects to a running litgraph process's Bolt (no auth, schema not applied: the process that
+     * owns the store already applied it), e.g. the loopback Bolt of {@code litgraph serve}.
+     */
+    static Store attach(String uri) {
+        return RemoteStore.connect(uri, null, null, null, false);
     }
 
     Driver driver();
