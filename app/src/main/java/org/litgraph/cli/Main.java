@@ -10,7 +10,6 @@ import picocli.CommandLine.Command;
 @Command(name = "litgraph", mixinStandardHelpOptions = true, version = "litgraph 0.1.0",
         description = "A literature knowledge graph for drug-safety and mechanism research, on Neo4j.",
         subcommands = {DemoCommand.class, IngestCommand.class, CypherCommand.class, CheckCommand.class,
-        subcommands = {DemoCommand.class, IngestCommand.class, CypherCommand.class, CheckCommand.class,
                 AskCommand.class, SearchCommand.class, ExportCommand.class, ServeCommand.class,
                 AnnotateCommand.class, EvalCommand.class, LexiconCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
