@@ -11,6 +11,9 @@ import org.litgraph.graph.Store;
 import org.litgraph.ingest.IngestReport;
 import org.litgraph.query.CypherRunner;
 import org.litgraph.query.QueryResult;
+import org.litgraph.query.answer.AnswerText;
+import org.litgraph.query.answer.EvidenceQuestion;
+import org.litgraph.query.answer.Mechanism;
 import org.litgraph.query.ResultFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,8 +56,12 @@ final class DemoCommand implements Callable<Integer> {
             p.put("relationship", null);
             section("Which entity is '" + drug + "'?", runner.named("resolve-entity", Map.of("name", drug, "label", "Drug")));
             section("What is " + drug + " reported to cause and to treat?", runner.named("drug-effects", p));
-            section("Through which targets and processes could " + drug + " lead to " + condition + "?",
-                    runner.named("mechanism-paths", p));
+            System.out.println();
+            System.out.println("== Through which targets and processes could " + drug + " lead to " + condition + "?");
+            System.out.print(AnswerText.mechanism(new Mechanism(store).ask(drug, condition)));
+            System.out.println();
+            System.out.println("== What supports or contradicts " + drug + " causing " + condition + "?");
+            System.out.print(AnswerText.evidence(new EvidenceQuestion(store).ask(drug, condition)));
             section("Which patients received " + drug + "?", runner.named("drug-cases", p));
             p.put("drug", null);
             p.put("condition", null);
