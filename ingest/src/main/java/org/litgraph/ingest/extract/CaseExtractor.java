@@ -367,13 +367,13 @@ final class CaseExtractor {
                     current.sex = pronounSex(text);
                 }
                 if (!isCollective) {
-                    read(s, current);
+                    read(s, current, mainDrug);
                 }
             }
         }
         for (Draft d : drafts) {
             for (AnalyzedSentence s : collective) {
-                read(s, d);
+                read(s, d, mainDrug);
             }
             if (d.exposures.isEmpty() && mainDrug != null) {
                 d.expose(mainDrug, null);
@@ -393,7 +393,21 @@ final class CaseExtractor {
     }
 
     /** Reads one sentence of a case's narrative into the draft. */
-    private static void read(AnalyzedSentence s, Draft d) {
+    private static final Pattern EXPOSED_BEFORE = Pattern.compile(
+            "(?i)\\b(?:treated with|treatment with|therapy with|received|receiving|receive|given|administered|started|"
+                    + "starting|initiated|taking|took|on|switched to|switch to|changed to|combined with|plus|followed by|"
+                    + "dose of|course of|courses of|regimen of|adjuvant|under treatment with|exposed to|exposure to)\\b[^.;]{0,25}$");
+    private static final Pattern EXPOSED_AFTER = Pattern.compile(
+            "(?i)^\\W{0,3}(?:therapy|treatment|regimen|was (?:started|given|administered|discontinued|stopped|withdrawn|restarted|resumed)|"
+                    + "were (?:started|given|administered|discontinued|stopped))\\b");
+
+    /** Whether a drug named in a case's narrative reads as given to the patient. */
+    private static boolean exposureCue(String text, int at, String after) {
+        String before = text.substring(Math.max(0, at - 60), at);
+        return EXPOSED_BEFORE.matcher(before).find() || EXPOSED_AFTER.matcher(after).find();
+    }
+
+    private static void read(AnalyzedSentence s, Draft d, String mainDrug) {
         String text = s.text();
         d.appendText(text);
         for (Mention m : s.mentions()) {
@@ -405,6 +419,9 @@ final class CaseExtractor {
                 String after = text.substring(Math.min(text.length(), m.end() - s.start()));
                 Matcher dm = DOSE.matcher(after);
                 String dose = dm.find() && dm.start() < 40 ? dm.group() : null;
+                if (dose == null && !m.entry().id().equals(mainDrug) && !exposureCue(text, at, after)) {
+                    continue; // named, not given: "carbon monoxide diffusing capacity", "arterial oxygen"
+                }
                 d.expose(m.entry().id(), dose);
                 if (dose != null && d.dose == null) {
                     d.dose = dose;

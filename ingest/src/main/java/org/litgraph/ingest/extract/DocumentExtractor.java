@@ -47,7 +47,7 @@ import org.litgraph.ingest.text.Tokenizer;
  */
 public final class DocumentExtractor {
     /** Bumped whenever extraction changes, so re-ingesting refreshes documents extracted before. */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
 
     private static final Pattern ABBREVIATION_DEF = Pattern.compile("^\\s*\\(\\s*([A-Za-z][A-Za-z0-9-]{1,9})\\s*\\)");
     private static final Pattern PRONOUN = Pattern.compile("^(?:[-*•\\s]|\\*\\*[^*]*\\*\\*)*\\b(its?)\\b", Pattern.CASE_INSENSITIVE);

@@ -70,4 +70,13 @@ class CaseExtractionTest {
             assertEquals("died", c.outcome());
         }
     }
+
+    @Test
+    void shouldCountOnlyDrugsTheNarrativeSaysWereGiven() throws Exception {
+        DocumentGraph g = extract("pubmed-imatinib-mctd-fibrosis.txt");
+        assertEquals(1, g.cases().size());
+        List<String> drugs = g.cases().get(0).exposures().stream().map(x -> x.drugId()).sorted().toList();
+        // "carbon monoxide diffusing capacity" and "arterial oxygen" name chemicals that were not given
+        assertEquals(List.of("MESH:D000068877", "MESH:D007166"), drugs);
+    }
 }
