@@ -408,24 +408,47 @@ final class CaseExtractor {
         return false;
     }
 
-    /** A necessary condition for COLLECTIVE: one of its words occurs (case-insensitively). */
+    /**
+     * A necessary condition for COLLECTIVE, in one pass: one of its words ("cases", "patients",
+     * "they", "both", "all") occurs, ASCII case-insensitively as the pattern matches them.
+     */
     static boolean mayBeCollective(String text) {
-        return containsIgnoreCase(text, "cases") || containsIgnoreCase(text, "patients")
-                || containsIgnoreCase(text, "they") || containsIgnoreCase(text, "both")
-                || containsIgnoreCase(text, "all");
-    }
-
-    private static boolean containsIgnoreCase(String text, String lower) {
-        int n = lower.length();
-        char first = lower.charAt(0);
-        char firstUpper = Character.toUpperCase(first);
-        for (int i = 0, last = text.length() - n; i <= last; i++) {
-            char c = text.charAt(i);
-            if ((c == first || c == firstUpper) && text.regionMatches(true, i, lower, 0, n)) {
-                return true;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            switch (text.charAt(i) | 0x20) {
+                case 'c' -> {
+                    if (at(text, i, "cases")) {
+                        return true;
+                    }
+                }
+                case 'p' -> {
+                    if (at(text, i, "patients")) {
+                        return true;
+                    }
+                }
+                case 't' -> {
+                    if (at(text, i, "they")) {
+                        return true;
+                    }
+                }
+                case 'b' -> {
+                    if (at(text, i, "both")) {
+                        return true;
+                    }
+                }
+                case 'a' -> {
+                    if (at(text, i, "all")) {
+                        return true;
+                    }
+                }
+                default -> {
+                }
             }
         }
         return false;
+    }
+
+    private static boolean at(String text, int i, String lower) {
+        return text.regionMatches(true, i, lower, 0, lower.length());
     }
 
     private static Sex pronounSex(String text) {
