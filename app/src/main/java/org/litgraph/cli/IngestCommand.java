@@ -21,7 +21,8 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
-    @Option(names = "--batch-size", description = "documents per transaction (default: ${DEFAULT-VALUE})", defaultValue = "200")
+    @Option(names = "--batch-size", description = "documents per transaction (default: ${DEFAULT-VALUE})",
+            defaultValue = "" + org.litgraph.ingest.Ingestor.DEFAULT_BATCH_SIZE)
     int batchSize;
 
     @Option(names = {"-q", "--quiet"}, description = "no progress output")

@@ -49,6 +49,18 @@ final class CaseExtractor {
     private static final Pattern TOLERATED = Pattern.compile("(?i)\\b(?:successful\\w*|tolerat\\w*|no recurrence|without recurrence|uneventful)\\b");
     private static final Pattern DIED = Pattern.compile("(?i)\\b(?:died|death|deceased|fatal|passed away)\\b");
     private static final Pattern NEGATED_DRUG = Pattern.compile("(?i)\\b(?:no|without|not|never)\\s+$");
+    private static final Pattern ONSET_CUE = Pattern.compile(
+            "(?i)\\b(?:develop\\w*|onset|suffer\\w*|present\\w*|after starting|after initiat\\w*)\\b");
+    private static final Pattern SHE = Pattern.compile("(?i)\\b(?:she|her)\\b");
+    private static final Pattern HE = Pattern.compile("(?i)\\b(?:he|his|him)\\b");
+    private static final Pattern SEX_WORD = Pattern.compile("(?i)\\b(female|male|woman|man|girl|boy)\\b");
+    private static final Pattern IRREVERSIBLE = Pattern.compile("(?i)irreversible");
+    private static final Pattern LABEL_DEMOGRAPHICS = Pattern.compile(".*\\b(?:demograph\\w*|age|sex|gender|patient)\\b.*");
+    private static final Pattern LABEL_SYMPTOMS = Pattern.compile(".*\\b(?:symptoms?|presentation|clinical features?|complaints?)\\b.*");
+    private static final Pattern LABEL_FINDINGS = Pattern.compile(
+            ".*\\b(?:findings?|radiolog\\w*|ct|hrct|imaging|histolog\\w*|patholog\\w*|biopsy)\\b.*");
+    private static final Pattern LABEL_MANAGEMENT = Pattern.compile(".*\\b(?:management|treatment|intervention|therapy|action)\\b.*");
+    private static final Pattern LABEL_OUTCOME = Pattern.compile(".*\\b(?:outcome|course|follow-up|resolution|result)\\b.*");
 
     /** What a case accumulates while the document is read. */
     static final class Draft {
@@ -200,7 +212,7 @@ final class CaseExtractor {
                 }
                 d.appendText(row.get(0).text() + ": " + v + ";");
                 List<Mention> cellMentions = mentionsByOffset.getOrDefault(cell.start(), List.of());
-                if (label.matches(".*\\b(?:demograph\\w*|age|sex|gender|patient)\\b.*")) {
+                if (LABEL_DEMOGRAPHICS.matcher(label).matches()) {
                     ageSex(v, d);
                 }
                 if (label.contains("dose") || label.contains("dosage")) {
@@ -214,18 +226,18 @@ final class CaseExtractor {
                     d.dose = first(d.dose, dose);
                 } else if (label.contains("onset") || label.contains("time to") || label.contains("latency")) {
                     d.timeToOnset = v;
-                } else if (label.matches(".*\\b(?:symptoms?|presentation|clinical features?|complaints?)\\b.*")) {
+                } else if (LABEL_SYMPTOMS.matcher(label).matches()) {
                     for (String s : v.split("[,;]")) {
                         if (!s.isBlank()) {
                             d.symptoms.add(s.strip());
                         }
                     }
-                } else if (label.matches(".*\\b(?:findings?|radiolog\\w*|ct|hrct|imaging|histolog\\w*|patholog\\w*|biopsy)\\b.*")) {
+                } else if (LABEL_FINDINGS.matcher(label).matches()) {
                     d.findings = v;
-                } else if (label.matches(".*\\b(?:management|treatment|intervention|therapy|action)\\b.*")) {
+                } else if (LABEL_MANAGEMENT.matcher(label).matches()) {
                     d.management = v;
                     exposures(v, cell.start(), cellMentions, d);
-                } else if (label.matches(".*\\b(?:outcome|course|follow-up|resolution|result)\\b.*")) {
+                } else if (LABEL_OUTCOME.matcher(label).matches()) {
                     d.outcome = v;
                 }
                 for (Mention m : cellMentions) {
@@ -281,7 +293,7 @@ final class CaseExtractor {
             }
         }
         if (d.sex == null) {
-            Matcher s = Pattern.compile("(?i)\\b(female|male|woman|man|girl|boy)\\b").matcher(v);
+            Matcher s = SEX_WORD.matcher(v);
             if (s.find()) {
                 d.sex = sex(s.group(1));
             }
@@ -299,9 +311,9 @@ final class CaseExtractor {
     /** Dechallenge and rechallenge from what management and outcome say. */
     static void challenges(String s, Draft d) {
         if (d.dechallenge == null && STOPPED.matcher(s).find()) {
-            if (NOT_BETTER.matcher(s).find() && !BETTER.matcher(s.replaceAll("(?i)irreversible", "")).find()) {
+            if (NOT_BETTER.matcher(s).find() && !BETTER.matcher(IRREVERSIBLE.matcher(s).replaceAll("")).find()) {
                 d.dechallenge = Challenge.NEGATIVE;
-            } else if (BETTER.matcher(s.replaceAll("(?i)irreversible", "")).find()) {
+            } else if (BETTER.matcher(IRREVERSIBLE.matcher(s).replaceAll("")).find()) {
                 d.dechallenge = Challenge.POSITIVE;
             } else if (NOT_BETTER.matcher(s).find()) {
                 d.dechallenge = Challenge.NEGATIVE;
@@ -333,32 +345,31 @@ final class CaseExtractor {
             if (current != null && (!java.util.Objects.equals(s.section(), currentSection) || DISCUSSION.matcher(text).find())) {
                 current = null;
             }
-            Matcher marker = CASE_MARKER.matcher(text);
-            Matcher intro = INTRO.matcher(text);
-            boolean hasIntro = intro.find();
-            if (marker.find() && marker.start() < 40 || hasIntro) {
+            // INTRO needs "<digits>[- ]y...": test for that cheaply before running the regexes
+            Matcher intro = hasAgeCue(text) ? INTRO.matcher(text) : null;
+            boolean hasIntro = intro != null && intro.find();
+            if (hasIntro) {
+                Matcher marker = CASE_MARKER.matcher(text);
                 Draft d;
-                if (hasIntro) {
-                    Integer age = Integer.valueOf(intro.group(1));
-                    Sex sex = sex(intro.group(2));
-                    if (sex == null) {
-                        sex = pronounSex(text);
-                    }
-                    final Sex fs = sex;
-                    d = drafts.stream().filter(x -> age.equals(x.age) && fs == x.sex).findFirst().orElse(null);
-                    if (d == null) {
-                        d = new Draft(marker.find(0) && marker.start() < 40 ? "case-" + marker.group(1) : "age-" + age + "-" + sex);
-                        d.age = age;
-                        d.sex = sex;
-                        d.label = marker.find(0) && marker.start() < 40 ? "Case " + marker.group(1)
-                                : age + "-year-old " + (sex == null ? "patient" : sex.label());
-                        drafts.add(d);
-                    }
-                    current = d;
-                    currentSection = s.section();
+                Integer age = Integer.valueOf(intro.group(1));
+                Sex sex = sex(intro.group(2));
+                if (sex == null) {
+                    sex = pronounSex(text);
                 }
+                final Sex fs = sex;
+                d = drafts.stream().filter(x -> age.equals(x.age) && fs == x.sex).findFirst().orElse(null);
+                if (d == null) {
+                    d = new Draft(marker.find(0) && marker.start() < 40 ? "case-" + marker.group(1) : "age-" + age + "-" + sex);
+                    d.age = age;
+                    d.sex = sex;
+                    d.label = marker.find(0) && marker.start() < 40 ? "Case " + marker.group(1)
+                            : age + "-year-old " + (sex == null ? "patient" : sex.label());
+                    drafts.add(d);
+                }
+                current = d;
+                currentSection = s.section();
             }
-            boolean isCollective = COLLECTIVE.matcher(text).find();
+            boolean isCollective = mayBeCollective(text) && COLLECTIVE.matcher(text).find();
             if (isCollective) {
                 collective.add(s);
             }
@@ -382,11 +393,69 @@ final class CaseExtractor {
         return drafts;
     }
 
+    /** Whether {@code text} has a digit followed by '-' or ' ' and then 'y' (needed by INTRO). */
+    static boolean hasAgeCue(String text) {
+        for (int i = 0, n = text.length() - 2; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                char sep = text.charAt(i + 1);
+                char y = text.charAt(i + 2);
+                if ((sep == '-' || sep == ' ') && (y == 'y' || y == 'Y')) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A necessary condition for COLLECTIVE, in one pass: one of its words ("cases", "patients",
+     * "they", "both", "all") occurs, ASCII case-insensitively as the pattern matches them.
+     */
+    static boolean mayBeCollective(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            switch (text.charAt(i) | 0x20) {
+                case 'c' -> {
+                    if (at(text, i, "cases")) {
+                        return true;
+                    }
+                }
+                case 'p' -> {
+                    if (at(text, i, "patients")) {
+                        return true;
+                    }
+                }
+                case 't' -> {
+                    if (at(text, i, "they")) {
+                        return true;
+                    }
+                }
+                case 'b' -> {
+                    if (at(text, i, "both")) {
+                        return true;
+                    }
+                }
+                case 'a' -> {
+                    if (at(text, i, "all")) {
+                        return true;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean at(String text, int i, String lower) {
+        return text.regionMatches(true, i, lower, 0, lower.length());
+    }
+
     private static Sex pronounSex(String text) {
-        if (Pattern.compile("(?i)\\b(?:she|her)\\b").matcher(text).find()) {
+        if (SHE.matcher(text).find()) {
             return Sex.FEMALE;
         }
-        if (Pattern.compile("(?i)\\b(?:he|his|him)\\b").matcher(text).find()) {
+        if (HE.matcher(text).find()) {
             return Sex.MALE;
         }
         return null;
@@ -430,7 +499,7 @@ final class CaseExtractor {
                 d.conditions.add(m.entry().id());
             }
         }
-        if (d.timeToOnset == null && text.matches("(?is).*\\b(?:develop\\w*|onset|suffer\\w*|present\\w*|after starting|after initiat\\w*)\\b.*")) {
+        if (d.timeToOnset == null && ONSET_CUE.matcher(text).find()) {
             Matcher o = ONSET.matcher(text);
             if (o.find()) {
                 d.timeToOnset = o.group().strip();

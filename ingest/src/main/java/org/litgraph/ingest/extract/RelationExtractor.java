@@ -137,11 +137,33 @@ public final class RelationExtractor {
         if (mentions.size() < 2) {
             return List.of();
         }
+        // a rule's pattern needs a subject and an object placeholder of its kinds: skip the
+        // sentence (and each rule) when the mentions cannot supply them
+        Set<EntityKind> present = EnumSet.noneOf(EntityKind.class);
+        for (Mention m : mentions) {
+            present.add(m.entry().kind());
+        }
+        if (!anyRuleApplies(present)) {
+            return List.of();
+        }
         Skeleton sk = Skeleton.of(sentence, sentenceStart, mentions);
-        boolean hedged = HEDGE.matcher(sk.text).find() || sentence.strip().endsWith("?");
+        Set<EntityKind> placed = EnumSet.noneOf(EntityKind.class);
+        for (char k : sk.kinds) {
+            if (k != '-') {
+                placed.add(RelationRule.kindOf(k));
+            }
+        }
+        Boolean hedgedOnce = null;
         List<Found> out = new ArrayList<>();
         Set<Long> decided = new HashSet<>();
         for (RelationRule rule : rules) {
+            if (!intersects(rule.subjectKinds(), placed) || !intersects(rule.objectKinds(), placed)) {
+                continue;
+            }
+            if (hedgedOnce == null) {
+                hedgedOnce = HEDGE.matcher(sk.text).find() || sentence.strip().endsWith("?");
+            }
+            boolean hedged = hedgedOnce;
             Matcher m = rule.pattern().matcher(sk.text);
             int from = 0;
             while (from < sk.text.length() && m.find(from)) {
@@ -165,6 +187,24 @@ public final class RelationExtractor {
             }
         }
         return out;
+    }
+
+    private boolean anyRuleApplies(Set<EntityKind> present) {
+        for (RelationRule rule : rules) {
+            if (intersects(rule.subjectKinds(), present) && intersects(rule.objectKinds(), present)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean intersects(Set<EntityKind> a, Set<EntityKind> b) {
+        for (EntityKind k : a) {
+            if (b.contains(k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The mention and those coordinated with it ("A, B and C"), by mention index. */

@@ -24,7 +24,7 @@ public final class EntityRecognizer {
         this.lexicon = lexicon;
         for (LexiconEntry e : lexicon.entries()) {
             for (String name : Lexicon.names(e)) {
-                add(name, e.id());
+                add(name, e);
             }
         }
     }
@@ -33,7 +33,8 @@ public final class EntityRecognizer {
         return lexicon;
     }
 
-    private void add(String name, String id) {
+    private void add(String name, LexiconEntry entry) {
+        String id = entry.id();
         List<Token> tokens = Tokenizer.tokens(name);
         if (tokens.isEmpty()) {
             return;
@@ -48,7 +49,7 @@ public final class EntityRecognizer {
                 return;
             }
         }
-        node.targets.add(new Target(id, exact));
+        node.targets.add(new Target(id, exact, entry));
     }
 
     static boolean isAbbreviation(String name) {
@@ -73,7 +74,7 @@ public final class EntityRecognizer {
      * for names defined in this document; they take precedence over the lexicon.
      */
     public List<Mention> find(String text, int from, int to, Map<String, String> aliases) {
-        List<Token> tokens = shift(Tokenizer.tokens(text.substring(from, to)), from);
+        List<Token> tokens = Tokenizer.tokens(text, from, to);
         List<Mention> out = new ArrayList<>();
         int i = 0;
         while (i < tokens.size()) {
@@ -123,23 +124,10 @@ public final class EntityRecognizer {
                     continue;
                 }
             }
-            LexiconEntry e = lexicon.get(t.id).orElse(null);
-            if (e != null) {
-                return e;
-            }
+            // the lexicon is immutable: the entry was resolved when the trie was built
+            return t.entry;
         }
         return null;
-    }
-
-    private static List<Token> shift(List<Token> tokens, int by) {
-        if (by == 0) {
-            return tokens;
-        }
-        List<Token> out = new ArrayList<>(tokens.size());
-        for (Token t : tokens) {
-            out.add(new Token(t.term(), t.start() + by, t.end() + by));
-        }
-        return out;
     }
 
     private static final class Node {
@@ -147,6 +135,6 @@ public final class EntityRecognizer {
         final List<Target> targets = new ArrayList<>(1);
     }
 
-    private record Target(String id, String exact) {
+    private record Target(String id, String exact, LexiconEntry entry) {
     }
 }

@@ -38,19 +38,40 @@ public final class Tokenizer {
     }
 
     public static List<Token> tokens(String text) {
+        return tokens(text, 0, text.length());
+    }
+
+    /** The tokens of {@code text[from, to)}, with offsets into {@code text}. */
+    public static List<Token> tokens(String text, int from, int to) {
         List<Token> out = new ArrayList<>();
-        try (TokenStream ts = ANALYZER.tokenStream("text", new StringReader(text))) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+        String part = from == 0 && to == text.length() ? text : text.substring(from, to);
+        try (TokenStream ts = ANALYZER.tokenStream("text", new StringReader(part))) {
+            // the analyser reuses one stream per thread: look its attributes up once
+            Attributes a = ATTRIBUTES.get();
+            if (a.stream != ts) {
+                a.stream = ts;
+                a.term = ts.addAttribute(CharTermAttribute.class);
+                a.offset = ts.addAttribute(OffsetAttribute.class);
+            }
+            CharTermAttribute term = a.term;
+            OffsetAttribute offset = a.offset;
             ts.reset();
             while (ts.incrementToken()) {
-                out.add(new Token(term.toString(), offset.startOffset(), offset.endOffset()));
+                out.add(new Token(term.toString(), offset.startOffset() + from, offset.endOffset() + from));
             }
             ts.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    private static final ThreadLocal<Attributes> ATTRIBUTES = ThreadLocal.withInitial(Attributes::new);
+
+    private static final class Attributes {
+        TokenStream stream;
+        CharTermAttribute term;
+        OffsetAttribute offset;
     }
 
     /** The normalised terms of a name, joined by single spaces: the lexicon's lookup key. */
