@@ -80,6 +80,8 @@ final class Api {
     QueryResult evidenceMap(String drug) {
         Map<String, Object> p = new HashMap<>();
         p.put("drug", drug);
+        p.put("condition", null);
+        p.put("relationship", null);
         return runner().named("evidence-map", p);
     }
 
