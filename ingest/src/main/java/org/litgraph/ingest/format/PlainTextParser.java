@@ -14,7 +14,9 @@ import org.litgraph.ingest.format.ParsedDocument.Table;
 
 /**
  * Plain text, including text captures of web pages, PubMed pages and vendor notes. The text is
- * kept exactly as read (every offset refers to it); structure is recognised from layout:
+ * kept as read except that markdown's inline markup is rendered ({@link MarkdownText}: bold
+ * markers dropped, links reduced to their words); every offset refers to that text. Structure is
+ * recognised from layout:
  * markdown or short standalone headings, tab-separated tables, a numbered reference list (under a
  * "References" heading, or a run of numbered lines that read as citations), a citation line with
  * journal, year and DOI, and cues to the kind of source.
@@ -50,7 +52,8 @@ public final class PlainTextParser implements DocumentParser {
     }
 
     /** Parses text already in memory. */
-    public ParsedDocument parse(String location, String text) {
+    public ParsedDocument parse(String location, String raw) {
+        String text = MarkdownText.render(raw);
         DocumentBuilder b = new DocumentBuilder(Format.PLAIN_TEXT, location).text(text);
         List<Line> lines = Line.split(text);
         b.title(title(lines));

@@ -11,6 +11,11 @@ import java.util.regex.Pattern;
  * or a table row (a line with tabs) always ends a sentence; a single line break inside running
  * prose (as in PDF text) does not. Inside a line, a sentence ends at . ! or ? followed by space
  * and a capital, digit or bracket, except after common abbreviations, initials and "et al.".
+ *
+ * <p>Markup is not a statement: a markdown heading line ({@code ## Key points}), a rule
+ * ({@code ---}) or a line of markers only yields no sentence, and a list marker ({@code - },
+ * {@code * }, {@code 1. }) or leading emphasis marker is left outside the sentence's span, so a
+ * sentence's text is always exactly {@code text.substring(start, end)} and starts with its words.
  */
 public final class SentenceSplitter {
     private static final Set<String> ABBREVIATIONS = Set.of(
@@ -19,7 +24,14 @@ public final class SentenceSplitter {
             "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "st", "mt", "ref", "refs", "resp",
             "sp", "spp", "eq", "min", "max", "mg", "kg", "ml", "cat", "tab", "suppl", "dept", "univ");
     private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*•·▪◦]|\\d{1,3}[.)]|[a-z][.)]|#{1,6})\\s");
-    private static final Pattern BOUNDARY = Pattern.compile("[.!?]+[\"')\\]]*\\s+(?=[\\p{Lu}\\d\"'(\\[*•])");
+    private static final Pattern BOUNDARY = Pattern.compile("[.!?]+[\"')\\]*]*\\s+(?=[\\p{Lu}\\d\"'(\\[*•])");
+    /** A markdown (ATX) heading line: up to three spaces, one to six #, a space, words. */
+    private static final Pattern MARKDOWN_HEADING = Pattern.compile("^ {0,3}#{1,6}(?:\\s|$)");
+    /** A line of markup only: a thematic break (---, ***, ___) or markers without a letter or digit. */
+    private static final Pattern MARKERS_ONLY = Pattern.compile("^[\\s\\-*_#>=|•·▪◦+~`]*$");
+    /** What may open a line before its words: list markers, block quotes, emphasis markers. */
+    private static final Pattern LEADING_MARKUP = Pattern.compile(
+            "^(?:\\s*(?:[-*+•·▪◦](?=\\s)|\\d{1,3}[.)](?=\\s)|[a-z][.)](?=\\s)|\\*\\*|__)\\s*)+");
 
     /** Longer runs without a sentence boundary are cut at white space into pieces of at most this. */
     public static final int MAX_SENTENCE_CHARS = 4000;
@@ -39,7 +51,8 @@ public final class SentenceSplitter {
                 lineEnd = n;
             }
             String line = text.substring(lineStart, lineEnd);
-            boolean blank = line.isBlank();
+            boolean markup = isMarkupOnly(line);
+            boolean blank = line.isBlank() || markup;
             boolean table = line.indexOf('\t') >= 0 && line.strip().contains("\t");
             boolean startsNew = blank || table || BULLET.matcher(line).find() || blockStart < 0
                     || endsSentence(text, blockStart, blockEnd);
@@ -66,6 +79,11 @@ public final class SentenceSplitter {
         return out;
     }
 
+    /** A markdown heading line, or a line holding only markers (a rule, a lone bullet): never a sentence. */
+    static boolean isMarkupOnly(String line) {
+        return MARKDOWN_HEADING.matcher(line).find() || !line.isBlank() && MARKERS_ONLY.matcher(line).matches();
+    }
+
     private static boolean endsSentence(String text, int start, int end) {
         int i = end - 1;
         while (i >= start && Character.isWhitespace(text.charAt(i))) {
@@ -84,6 +102,11 @@ public final class SentenceSplitter {
     }
 
     private static void splitBlock(String text, int start, int end, List<Sentence> out) {
+        // a list marker opening the block ("1. ", "- ") is markup: the first sentence starts after it
+        Matcher lead = LEADING_MARKUP.matcher(text).region(start, end);
+        if (lead.lookingAt() && lead.end() < end) {
+            start = lead.end();
+        }
         String block = text.substring(start, end);
         Matcher m = BOUNDARY.matcher(block);
         int from = 0;
@@ -101,7 +124,7 @@ public final class SentenceSplitter {
 
     private static int trailingPunctuationLength(String block, int at) {
         int i = at;
-        while (i < block.length() && ".!?\"')]".indexOf(block.charAt(i)) >= 0) {
+        while (i < block.length() && ".!?\"')]*".indexOf(block.charAt(i)) >= 0) {
             i++;
         }
         return i - at;
@@ -128,6 +151,13 @@ public final class SentenceSplitter {
     private static void addTrimmed(String text, int start, int end, boolean tableRow, List<Sentence> out) {
         while (start < end && Character.isWhitespace(text.charAt(start))) {
             start++;
+        }
+        if (!tableRow) {
+            // list markers and a leading emphasis marker are markup, not words of the sentence
+            Matcher lead = LEADING_MARKUP.matcher(text).region(start, end);
+            if (lead.lookingAt() && lead.end() < end) {
+                start = lead.end();
+            }
         }
         while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
             end--;
