@@ -1,11 +1,17 @@
 // How much the graph holds about a drug: documents mentioning it, statements with it as subject,
 // and the patients who received it (up to $limit listed).
-// $drugId: the drug's id; $limit: cases to list.
+// $drugId: the drug's id; $limit: cases to list;
+// $conditionIds: null for every patient, else only patients who presented with one of these conditions.
 MATCH (d:Drug {id: $drugId})
 CALL (d) { OPTIONAL MATCH (doc:Document)-[:MENTIONS]->(d) RETURN count(DISTINCT doc) AS documents }
-CALL (d) { OPTIONAL MATCH (k:Case)-[:RECEIVED]->(d) RETURN count(DISTINCT k) AS caseCount }
+CALL (d) {
+  OPTIONAL MATCH (k:Case)-[:RECEIVED]->(d)
+  WHERE $conditionIds IS NULL OR EXISTS { (k)-[:PRESENTED_WITH]->(c:Condition) WHERE c.id IN $conditionIds }
+  RETURN count(DISTINCT k) AS caseCount
+}
 CALL (d) {
   OPTIONAL MATCH (k:Case)-[x:RECEIVED]->(d)
+  WHERE $conditionIds IS NULL OR EXISTS { (k)-[:PRESENTED_WITH]->(c:Condition) WHERE c.id IN $conditionIds }
   WITH k, x ORDER BY k.documentId, k.label LIMIT $limit
   OPTIONAL MATCH (k)-[:PRESENTED_WITH]->(c:Condition)
   WITH k, x, collect(c.name) AS conditions

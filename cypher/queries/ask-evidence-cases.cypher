@@ -1,6 +1,7 @@
 // Patients who received the drug and presented with one of the given conditions, with what the
 // source states of each (causality fields naranjoScore/naranjoCategory when present).
-// $drugId: the drug's id; $conditionIds: list of condition ids (the asked one and its IS_A relatives).
+// $drugId: the drug's id; $conditionIds: list of condition ids (the asked one and the narrower ones).
+// outcomeCategory is null for cases written before categories existed (the caller derives it).
 UNWIND $conditionIds AS cid
 MATCH (c:Condition {id: cid})<-[:PRESENTED_WITH]-(k:Case)-[x:RECEIVED]->(d:Drug {id: $drugId})
 WITH DISTINCT k, x
@@ -12,7 +13,7 @@ WITH k, x, doc, conditions, collect(DISTINCT coalesce(r.title, r.citation, r.id)
 OPTIONAL MATCH (doc)-[:PUBLISHED_AS]->(pub:Reference)
 RETURN k.id AS id, coalesce(k.label, k.name) AS label, k.age AS age, k.sex AS sex, coalesce(x.dose, k.dose) AS dose,
        k.timeToOnset AS timeToOnset, k.dechallenge AS dechallenge, k.rechallenge AS rechallenge,
-       k.outcome AS outcome, k.management AS management, k['naranjoScore'] AS naranjoScore,
+       k.outcome AS outcome, k['outcomeCategory'] AS outcomeCategory, k.management AS management, k['naranjoScore'] AS naranjoScore,
        k['naranjoCategory'] AS naranjoCategory, conditions,
        doc.id AS documentId, coalesce(doc.title, doc.path) AS document, coalesce(doc.sourceType, 'unknown') AS sourceType,
        references, pub.id AS publishedAs

@@ -11,3 +11,6 @@ CREATE FULLTEXT INDEX evidence_text IF NOT EXISTS FOR (n:Evidence) ON EACH [n.te
 CREATE FULLTEXT INDEX case_text IF NOT EXISTS FOR (n:Case) ON EACH [n.text, n.symptomText, n.findings, n.management, n.outcome];
 // Statements about one (subject, object) pair, whatever the predicate (ask evidence / compare).
 CREATE INDEX evidence_subject_object IF NOT EXISTS FOR (n:Evidence) ON (n.subjectId, n.objectId);
+// Passages (every sentence of every document) by document, and their words (litgraph search).
+CREATE INDEX passage_document IF NOT EXISTS FOR (n:Passage) ON (n.documentId);
+CREATE FULLTEXT INDEX passage_text IF NOT EXISTS FOR (n:Passage) ON EACH [n.text];

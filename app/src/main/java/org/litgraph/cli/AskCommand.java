@@ -11,6 +11,7 @@ import org.litgraph.query.answer.Compare;
 import org.litgraph.query.answer.DrugProfile;
 import org.litgraph.query.answer.EvidenceQuestion;
 import org.litgraph.query.answer.Mechanism;
+import org.litgraph.server.LexiconGrounding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,8 +54,9 @@ final class AskCommand {
             if (!List.of("text", "json", "mermaid", "dot").contains(f)) {
                 throw new IllegalArgumentException("unknown format '" + format + "' (expected text, json, mermaid or dot)");
             }
+            LexiconGrounding grounding = LexiconGrounding.shared();
             try (Store store = storeOptions.open()) {
-                Mechanism.Answer a = new Mechanism(store).ask(drug, condition);
+                Mechanism.Answer a = new Mechanism(store, grounding).ask(drug, condition);
                 switch (f) {
                     case "mermaid" -> System.out.print(AnswerText.mermaid(a));
                     case "dot" -> System.out.print(AnswerText.dot(a));
@@ -85,8 +87,9 @@ final class AskCommand {
 
         @Override
         public Integer call() {
+            LexiconGrounding grounding = LexiconGrounding.shared();
             try (Store store = storeOptions.open()) {
-                return print(format, new EvidenceQuestion(store).ask(drug, condition, treats ? "TREATS" : "CAUSES"),
+                return print(format, new EvidenceQuestion(store, grounding).ask(drug, condition, treats ? "TREATS" : "CAUSES"),
                         x -> AnswerText.evidence((EvidenceQuestion.Answer) x));
             }
         }
@@ -101,19 +104,26 @@ final class AskCommand {
         @Option(names = "--format", description = "text or json (default: ${DEFAULT-VALUE})", defaultValue = "text")
         String format;
 
+        @Option(names = "--condition", paramLabel = "CONDITION",
+                description = "only claims about CONDITION and narrower conditions (broader ones listed apart)")
+        String condition;
+
         @Parameters(index = "0", paramLabel = "DRUG")
         String drug;
 
         @Override
         public Integer call() {
+            LexiconGrounding grounding = LexiconGrounding.shared();
             try (Store store = storeOptions.open()) {
-                return print(format, new DrugProfile(store).ask(drug), x -> AnswerText.profile((DrugProfile.Answer) x));
+                return print(format, new DrugProfile(store, grounding).ask(drug, condition),
+                        x -> AnswerText.profile((DrugProfile.Answer) x));
             }
         }
     }
 
     @Command(name = "compare", mixinStandardHelpOptions = true,
-            description = "Per drug, its relationship to CONDITION (CAUSES / TREATS / denied), evidence, confidence, patients.")
+            description = {"Per drug, its relationship to CONDITION (CAUSES / TREATS / denied), evidence, confidence, patients.",
+                    "Statements about narrower conditions count; broader ones are shown apart. An unknown drug is named, the others answered."})
     static final class CompareCommand implements Callable<Integer> {
         @Mixin
         StoreOptions storeOptions;
@@ -129,8 +139,10 @@ final class AskCommand {
 
         @Override
         public Integer call() {
+            LexiconGrounding grounding = LexiconGrounding.shared();
             try (Store store = storeOptions.open()) {
-                return print(format, new Compare(store).ask(condition, drugs), x -> AnswerText.compare((Compare.Answer) x));
+                return print(format, new Compare(store, grounding).ask(condition, drugs),
+                        x -> AnswerText.compare((Compare.Answer) x));
             }
         }
     }

@@ -4,14 +4,17 @@ import java.util.concurrent.Callable;
 import org.litgraph.graph.Store;
 import org.litgraph.query.answer.AnswerText;
 import org.litgraph.query.answer.CaseSearch;
+import org.litgraph.server.LexiconGrounding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = {"Full-text search over patient cases and evidence sentences, with synonyms from the graph",
-                "(\"Gleevec\" also finds imatinib), highlighted snippets and optional facets."})
+        description = {"Full-text search over every sentence of every document and over patient cases, with synonyms",
+                "(\"Gleevec\" also finds imatinib), highlighted snippets and optional facets.",
+                "Syntax: words side by side must all match; AND, OR, NOT (or -word), (parentheses), \"exact phrase\", prefix*.",
+                "Examples: imatinib OR amiodarone | imatinib -infection | \"pleural effusion\" dasatinib | (imatinib OR nilotinib) AND rash"})
 final class SearchCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
@@ -22,7 +25,7 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--limit", description = "hits to show (default: ${DEFAULT-VALUE})", defaultValue = "10")
     int limit;
 
-    @Option(names = "--facets", description = "count drug, condition, outcome, sex and age band over the hits")
+    @Option(names = "--facets", description = "count drug, condition, outcome category, sex, age band, design, year and journal over the hits")
     boolean facets;
 
     @Parameters(arity = "1..*", paramLabel = "QUERY")
@@ -30,8 +33,9 @@ final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        LexiconGrounding grounding = LexiconGrounding.shared();
         try (Store store = storeOptions.open()) {
-            CaseSearch.Answer a = new CaseSearch(store).search(String.join(" ", query), limit, facets);
+            CaseSearch.Answer a = new CaseSearch(store, grounding).search(String.join(" ", query), limit, facets);
             return AskCommand.print(format, a, x -> AnswerText.search((CaseSearch.Answer) x));
         }
     }

@@ -15,7 +15,9 @@ import org.litgraph.query.answer.DrugProfile;
 import org.litgraph.query.answer.Entity;
 import org.litgraph.query.answer.EvidenceQuestion;
 import org.litgraph.query.answer.Mechanism;
+import org.litgraph.query.answer.Grounding;
 import org.litgraph.query.answer.Names;
+import org.litgraph.query.answer.Resolution;
 
 /** What the HTTP endpoints answer: thin calls into the answer services, returning values to be sent as JSON. */
 final class Api {
@@ -24,6 +26,7 @@ final class Api {
 
     private final Store store;
     private final Duration cypherTimeout;
+    private final Grounding grounding = LexiconGrounding.shared();
 
     Api(Store store, Duration cypherTimeout) {
         this.store = store;
@@ -34,8 +37,8 @@ final class Api {
     record CypherRequest(String query, Map<String, Object> params) {
     }
 
-    /** The best match of a name and every other entity it names. */
-    record Resolved(String name, Entity entity, List<Entity> matches) {
+    /** The best match of a name, every other entity it names, and how it was resolved. */
+    record Resolved(String name, Entity entity, List<Entity> matches, Resolution resolution) {
     }
 
     Map<String, Object> health() {
@@ -48,25 +51,27 @@ final class Api {
     }
 
     Resolved resolve(String name) {
-        Names names = new Names(store);
-        Entity best = names.resolve(name);
-        return new Resolved(name, best, names.all(name));
+        Names names = new Names(store, grounding);
+        Resolution r = names.resolution(name);
+        List<Entity> all = new java.util.ArrayList<>(List.of(r.entity()));
+        all.addAll(r.others());
+        return new Resolved(name, r.entity(), all, r);
     }
 
     Mechanism.Answer mechanism(String drug, String condition) {
-        return new Mechanism(store).ask(drug, condition);
+        return new Mechanism(store, grounding).ask(drug, condition);
     }
 
     EvidenceQuestion.Answer evidence(String drug, String condition, boolean treats) {
-        return new EvidenceQuestion(store).ask(drug, condition, treats ? "TREATS" : "CAUSES");
+        return new EvidenceQuestion(store, grounding).ask(drug, condition, treats ? "TREATS" : "CAUSES");
     }
 
-    DrugProfile.Answer profile(String drug) {
-        return new DrugProfile(store).ask(drug);
+    DrugProfile.Answer profile(String drug, String condition) {
+        return new DrugProfile(store, grounding).ask(drug, condition);
     }
 
     Compare.Answer compare(String condition, List<String> drugs) {
-        return new Compare(store).ask(condition, drugs);
+        return new Compare(store, grounding).ask(condition, drugs);
     }
 
     CaseSearch.Answer search(String q, Integer limit, boolean facets) {
@@ -74,7 +79,7 @@ final class Api {
         if (n < 1 || n > MAX_SEARCH_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_SEARCH_LIMIT);
         }
-        return new CaseSearch(store).search(q, n, facets);
+        return new CaseSearch(store, grounding).search(q, n, facets);
     }
 
     QueryResult evidenceMap(String drug) {

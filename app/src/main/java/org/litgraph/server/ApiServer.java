@@ -64,7 +64,8 @@ public final class ApiServer implements AutoCloseable {
                     Api.required(ctx, "condition"))));
             config.routes.get("/api/ask/evidence", ctx -> ctx.json(api.evidence(Api.required(ctx, "drug"),
                     Api.required(ctx, "condition"), Api.flag(ctx, "treats"))));
-            config.routes.get("/api/ask/profile", ctx -> ctx.json(api.profile(Api.required(ctx, "drug"))));
+            config.routes.get("/api/ask/profile", ctx -> ctx.json(api.profile(Api.required(ctx, "drug"),
+                    ctx.queryParam("condition"))));
             config.routes.get("/api/ask/compare", ctx -> ctx.json(api.compare(Api.required(ctx, "condition"),
                     Api.list(ctx, "drug"))));
             config.routes.get("/api/search", ctx -> ctx.json(api.search(Api.required(ctx, "q"), Api.integer(ctx, "limit"),

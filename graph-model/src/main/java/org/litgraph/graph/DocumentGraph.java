@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * Everything one ingested document contributes to the graph, as immutable values. The ingest
  * pipeline produces one per document; {@link GraphWriter} writes a batch of them in one transaction.
+ * {@code passages} cover the document's text (every sentence) for full-text search; extraction
+ * leaves them empty and the ingest pipeline adds them ({@link #withPassages}).
  */
 public record DocumentGraph(
         DocumentInfo document,
@@ -12,7 +14,8 @@ public record DocumentGraph(
         List<EvidenceItem> evidence,
         List<CaseRecord> cases,
         List<ReferenceRecord> references,
-        List<Mention> mentions) {
+        List<Mention> mentions,
+        List<Passage> passages) {
 
     public DocumentGraph {
         entities = List.copyOf(entities);
@@ -20,6 +23,30 @@ public record DocumentGraph(
         cases = List.copyOf(cases);
         references = List.copyOf(references);
         mentions = List.copyOf(mentions);
+        passages = passages == null ? List.of() : List.copyOf(passages);
+    }
+
+    /** A document's graph without passages (what extraction produces). */
+    public DocumentGraph(DocumentInfo document, List<Entity> entities, List<EvidenceItem> evidence,
+                         List<CaseRecord> cases, List<ReferenceRecord> references, List<Mention> mentions) {
+        this(document, entities, evidence, cases, references, mentions, List.of());
+    }
+
+    /** The same graph with these passages of its text. */
+    public DocumentGraph withPassages(List<Passage> list) {
+        return new DocumentGraph(document, entities, evidence, cases, references, mentions, list);
+    }
+
+    /**
+     * A run of whole sentences of the document (a paragraph, or part of a long one), verbatim:
+     * {@code text.length() == end - start}; {@code section} is the heading it falls under, if any.
+     */
+    public record Passage(String id, String text, int start, int end, String section) {
+        public Passage {
+            if (end - start != text.length()) {
+                throw new IllegalArgumentException("passage offsets do not span its text: " + start + ".." + end);
+            }
+        }
     }
 
     /** A document node's properties. Nullable fields are simply not stated by the source. */

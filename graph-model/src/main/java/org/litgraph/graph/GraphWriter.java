@@ -64,16 +64,24 @@ public final class GraphWriter {
             byId.put(g.document().id(), g);
         }
         Map<String, String> existing = new HashMap<>();
+        Set<String> withoutPassages = new LinkedHashSet<>();
         tx.run(CypherLibrary.query("ingest/document-hashes"), Map.of("ids", List.copyOf(byId.keySet())))
-                .forEachRemaining(r -> existing.put(r.get("id").asString(), r.get("contentHash").asString(null)));
+                .forEachRemaining(r -> {
+                    existing.put(r.get("id").asString(), r.get("contentHash").asString(null));
+                    if (r.get("passageCount").isNull()) {
+                        withoutPassages.add(r.get("id").asString());
+                    }
+                });
         List<DocumentGraph> todo = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         int unchanged = 0;
         for (DocumentGraph g : byId.values()) {
             String old = existing.get(g.document().id());
+            // a document written before passages existed is written again to gain them
+            boolean gainsPassages = !g.passages().isEmpty() && withoutPassages.contains(g.document().id());
             if (old == null) {
                 todo.add(g);
-            } else if (old.equals(g.document().contentHash())) {
+            } else if (old.equals(g.document().contentHash()) && !gainsPassages) {
                 unchanged++;
             } else {
                 todo.add(g);
@@ -96,6 +104,8 @@ public final class GraphWriter {
                 }
             }
             counter.add(removed.consume().counters());
+            counter.add(tx.run(CypherLibrary.query("ingest/delete-document-passages"), Map.of("ids", changed))
+                    .consume().counters());
         }
         for (Step step : steps(todo, claims, conditions)) {
             counter.add(tx.run(CypherLibrary.query(step.query()), step.parameters()).consume().counters());
@@ -125,9 +135,15 @@ public final class GraphWriter {
         List<Map<String, Object>> refs = new ArrayList<>();
         List<Map<String, Object>> evidence = new ArrayList<>();
         List<Map<String, Object>> cases = new ArrayList<>();
+        List<Map<String, Object>> passages = new ArrayList<>();
         for (DocumentGraph g : docs) {
             String docId = g.document().id();
-            documents.add(Map.of("id", docId, "props", documentProps(g.document())));
+            Map<String, Object> docProps = documentProps(g.document());
+            docProps.put("passageCount", g.passages().size());
+            documents.add(Map.of("id", docId, "props", docProps));
+            for (DocumentGraph.Passage p : g.passages()) {
+                passages.add(passageRow(docId, p));
+            }
             for (Entity e : g.entities()) {
                 if (entities.containsKey(e.id())) {
                     continue;
@@ -159,6 +175,7 @@ public final class GraphWriter {
         }
         List<Step> out = new ArrayList<>();
         add(out, "ingest/merge-documents", documents);
+        add(out, "ingest/merge-passages", passages);
         add(out, "ingest/merge-entities", List.copyOf(entities.values()));
         add(out, "ingest/merge-hierarchy", hierarchy);
         add(out, "ingest/merge-mentions", mentions);
@@ -199,6 +216,16 @@ public final class GraphWriter {
         p.put("contentHash", d.contentHash());
         p.put("length", d.length());
         return p;
+    }
+
+    private static Map<String, Object> passageRow(String docId, DocumentGraph.Passage p) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("text", p.text());
+        props.put("documentId", docId);
+        props.put("start", p.start());
+        props.put("end", p.end());
+        props.put("section", p.section());
+        return Map.of("id", p.id(), "document", docId, "props", props);
     }
 
     private static Map<String, Object> entityRow(Entity e) {
@@ -273,6 +300,7 @@ public final class GraphWriter {
         p.put("findings", c.findings());
         p.put("management", c.management());
         p.put("outcome", c.outcome());
+        p.put("outcomeCategory", OutcomeCategory.of(c.outcome()).label());
         p.put("dechallenge", c.dechallenge() == null ? null : c.dechallenge().label());
         p.put("rechallenge", c.rechallenge() == null ? null : c.rechallenge().label());
         p.put("otherDrugs", c.otherDrugs());

@@ -23,6 +23,11 @@ public final class Ids {
         return "ev:" + hash(documentId + "|" + claimId + "|" + start + "|" + end);
     }
 
+    /** A passage of a document's text, by where it starts. */
+    public static String passage(String documentId, int start) {
+        return "psg:" + hash(documentId + "|" + start);
+    }
+
     public static String patientCase(String documentId, String caseKey) {
         return "case:" + hash(documentId + "|" + caseKey);
     }

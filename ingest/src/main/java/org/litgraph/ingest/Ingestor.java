@@ -27,6 +27,7 @@ import org.litgraph.ingest.format.Format;
 import org.litgraph.ingest.format.Formats;
 import org.litgraph.ingest.format.ParseException;
 import org.litgraph.ingest.format.ParsedDocument;
+import org.litgraph.ingest.format.Passages;
 import org.litgraph.ingest.format.Source;
 
 /**
@@ -247,7 +248,9 @@ public final class Ingestor {
             List<Extracted> out = new ArrayList<>(docs.size());
             for (ParsedDocument d : docs) {
                 try {
-                    out.add(new Extracted(extractor.extract(d), null));
+                    DocumentGraph g = extractor.extract(d);
+                    // passages of the text (every sentence) for full-text search, built beside extraction
+                    out.add(new Extracted(g.withPassages(Passages.of(d, g.document().id())), null));
                 } catch (RuntimeException | StackOverflowError e) {
                     out.add(new Extracted(null, reason(e)));
                     break;

@@ -16,8 +16,12 @@ public final class AnswerText {
         StringBuilder sb = new StringBuilder();
         sb.append("Mechanism: ").append(a.drug().name()).append(" -> ").append(a.condition().name())
                 .append("  (").append(a.drug().id()).append(" -> ").append(a.condition().id()).append(")\n");
+        resolutions(sb, a.resolved());
         if (a.paths().isEmpty()) {
             sb.append("No path drug -> target/process -> condition found in the graph.\n");
+            if (a.context() != null) {
+                sb.append("\nWhat the graph has\n").append(a.context().describe(a.drug(), a.condition()));
+            }
             return sb.toString();
         }
         for (Mechanism.Path p : a.paths()) {
@@ -125,24 +129,24 @@ public final class AnswerText {
         StringBuilder sb = new StringBuilder();
         sb.append("Evidence: ").append(a.drug().name()).append(' ').append(a.predicate()).append(' ')
                 .append(a.condition().name()).append('\n');
+        resolutions(sb, a.resolved());
         sb.append(a.supporting()).append(" supporting statement(s), ").append(a.contradicting())
-                .append(" contradicting, ").append(a.cases().size()).append(" patient(s)\n");
+                .append(" contradicting, ").append(a.cases().size()).append(" patient(s)")
+                .append(a.broader().isEmpty() ? "" : "; " + a.broader().size() + " about broader conditions (not counted)")
+                .append('\n');
         for (EvidenceQuestion.Group g : a.bySource()) {
             sb.append('\n').append(g.sourceType()).append(" (").append(g.documents()).append(" document(s), ")
                     .append(g.items().size()).append(" statement(s))\n");
-            for (EvidenceQuestion.Item i : g.items()) {
-                String mark = i.negated() ? "NOT " : "";
-                sb.append("  [").append(mark).append(i.predicate()).append(' ').append(i.condition())
-                        .append(i.relation().equals("exact") ? "" : " (" + i.relation() + ")").append(i.hedged() ? ", hedged" : "")
-                        .append("] \"").append(shorten(i.text())).append("\"\n");
-                sb.append("      in: ").append(shorten(i.document(), 90)).append('\n');
-                if (i.publishedAs() != null) {
-                    sb.append("      published as: ").append(i.publishedAs().id()).append('\n');
-                }
-                for (EvidenceQuestion.Reference r : i.cites()) {
-                    sb.append("      cites: ").append(shorten(r.title(), 90)).append('\n');
-                }
-            }
+            g.items().forEach(i -> item(sb, i));
+        }
+        if (!a.broader().isEmpty()) {
+            sb.append("\nAbout broader conditions (shown apart, not counted as support or contradiction)\n");
+            a.broader().forEach(i -> item(sb, i));
+        }
+        if (a.context() != null) {
+            sb.append("\nNo statement in the graph links ").append(a.drug().name()).append(" and ")
+                    .append(a.condition().name()).append(". What the graph has:\n")
+                    .append(a.context().describe(a.drug(), a.condition()));
         }
         if (!a.cases().isEmpty()) {
             sb.append("\nPatients\n");
@@ -152,7 +156,8 @@ public final class AnswerText {
                         .append(", dose ").append(n(c.dose())).append(", onset ").append(n(c.timeToOnset()))
                         .append(", dechallenge ").append(n(c.dechallenge())).append(", rechallenge ").append(n(c.rechallenge()))
                         .append('\n');
-                sb.append("      outcome: ").append(n(c.outcome()));
+                sb.append("      outcome: ").append(n(c.outcome()))
+                        .append(c.outcomeCategory() == null ? "" : " [" + c.outcomeCategory() + "]");
                 if (c.naranjoScore() != null || c.naranjoCategory() != null) {
                     sb.append("; Naranjo ").append(n(c.naranjoScore() == null ? null : String.valueOf(c.naranjoScore())))
                             .append(c.naranjoCategory() == null ? "" : " (" + c.naranjoCategory() + ")");
@@ -166,9 +171,44 @@ public final class AnswerText {
         }
         if (!a.contradictions().isEmpty()) {
             sb.append("\nContradictions\n");
-            a.contradictions().forEach(c -> sb.append("  [").append(c.kind()).append("] ").append(c.description()).append('\n'));
+            a.contradictions().forEach(c -> sb.append("  [").append(c.kind()).append("] ").append(c.condition()).append(": ")
+                    .append(c.reason()).append('\n'));
         }
         return sb.toString();
+    }
+
+    private static void item(StringBuilder sb, EvidenceQuestion.Item i) {
+        String mark = i.negated() ? "NOT " : "";
+        sb.append("  ").append(i.stance().label().toUpperCase(Locale.ROOT)).append(" [").append(mark).append(i.predicate())
+                .append(' ').append(i.condition()).append(i.relation().equals("exact") ? "" : " (" + i.relation() + ")")
+                .append(i.hedged() ? ", hedged" : "").append("] \"").append(shorten(i.text())).append("\"\n");
+        sb.append("      in: ").append(shorten(i.document(), 90)).append('\n');
+        if (i.publishedAs() != null) {
+            sb.append("      published as: ").append(i.publishedAs().id()).append('\n');
+        }
+        for (EvidenceQuestion.Reference r : i.cites()) {
+            sb.append("      cites: ").append(shorten(r.title(), 90)).append('\n');
+        }
+    }
+
+    /** "Resolved 'pneumonitis' as interstitial lung disease (MESH:…); also fits: …" for names that needed it. */
+    static void resolutions(StringBuilder sb, List<Resolution> resolved) {
+        for (Resolution r : resolved) {
+            boolean plain = r.entity().name().equalsIgnoreCase(r.query()) && !r.ambiguous() && r.note() == null;
+            if (plain) {
+                continue;
+            }
+            sb.append("  '").append(r.query()).append("' → ").append(r.entity().name()).append(" (").append(r.entity().id())
+                    .append("), ").append(r.basis());
+            if (r.ambiguous()) {
+                sb.append("; the name also fits: ").append(String.join(", ",
+                        r.others().stream().map(e -> e.name() + " (" + e.id() + ")").toList()));
+            }
+            if (r.note() != null) {
+                sb.append("; ").append(r.note());
+            }
+            sb.append('\n');
+        }
     }
 
     public static String profile(DrugProfile.Answer a) {
@@ -177,10 +217,17 @@ public final class AnswerText {
         if (!a.drug().synonyms().isEmpty()) {
             sb.append(" also: ").append(String.join(", ", a.drug().synonyms()));
         }
-        sb.append('\n').append(a.documents()).append(" document(s), ").append(a.caseCount()).append(" patient(s)\n");
+        sb.append('\n');
+        resolutions(sb, a.resolved());
+        if (a.condition() != null) {
+            sb.append("Claims about ").append(a.condition().name()).append(" and narrower conditions\n");
+        }
+        sb.append(a.documents()).append(" document(s), ").append(a.caseCount()).append(" patient(s)\n");
         claims(sb, "Causes", a.causes());
         claims(sb, "Treats", a.treats());
         claims(sb, "Inhibits", a.inhibits());
+        claims(sb, "About broader conditions (not counted for " + (a.condition() == null ? "" : a.condition().name()) + ")",
+                a.broader());
         if (!a.cases().isEmpty()) {
             sb.append("\nPatients\n");
             a.cases().forEach(c -> sb.append("  ").append(c.label()).append(": ").append(c.age() == null ? "?" : c.age())
@@ -196,36 +243,50 @@ public final class AnswerText {
         }
         sb.append('\n').append(title).append('\n');
         for (DrugProfile.Claim c : claims) {
-            sb.append(String.format(Locale.ROOT, "  %-45s conf %.3f  %d statement(s), %d document(s)%s%n", c.name(),
+            String name = c.relation() == null || c.relation().equals("exact") ? c.name() : c.name() + " (" + c.relation() + ")";
+            sb.append(String.format(Locale.ROOT, "  %-45s conf %.3f  %d statement(s), %d document(s)%s%n", name,
                     c.confidence(), c.evidence(), c.documents(), c.negated() > 0 ? ", " + c.negated() + " denying" : ""));
         }
     }
 
     public static String compare(Compare.Answer a) {
-        StringBuilder sb = new StringBuilder("Compare for " + a.condition().name() + "\n");
-        sb.append(String.format(Locale.ROOT, "  %-22s %-18s %8s %8s %8s %8s %7s %6s%n", "drug", "relationship",
-                "causes", "conf", "treats", "conf", "denied", "cases"));
-        for (Compare.Row r : a.drugs()) {
-            sb.append(String.format(Locale.ROOT, "  %-22s %-18s %8d %8s %8d %8s %7d %6d%n", r.drug().name(), r.relationship(),
-                    r.causesEvidence(), conf(r.causesConfidence()), r.treatsEvidence(), conf(r.treatsConfidence()),
-                    r.negatedStatements(), r.cases()));
+        StringBuilder sb = new StringBuilder("Compare for " + a.condition().name() + " (and narrower conditions)\n");
+        resolutions(sb, a.resolved());
+        for (Compare.Unknown u : a.unknown()) {
+            sb.append("  no drug named '").append(u.name()).append("' in the graph")
+                    .append(u.suggestions().isEmpty() ? "" : "; close names: " + String.join(", ", u.suggestions())).append('\n');
         }
+        sb.append(String.format(Locale.ROOT, "  %-22s %-18s %8s %8s %8s %8s %7s %8s %6s%n", "drug", "relationship",
+                "causes", "conf", "treats", "conf", "denied", "broader", "cases"));
+        for (Compare.Row r : a.drugs()) {
+            sb.append(String.format(Locale.ROOT, "  %-22s %-18s %8d %8s %8d %8s %7d %8d %6d%n", r.drug().name(), r.relationship(),
+                    r.causesEvidence(), conf(r.causesConfidence()), r.treatsEvidence(), conf(r.treatsConfidence()),
+                    r.negatedStatements(), r.broaderStatements(), r.cases()));
+        }
+        sb.append("  (broader: statements about a broader condition, shown apart and never counted as support)\n");
         return sb.toString();
     }
 
     public static String search(CaseSearch.Answer a) {
         StringBuilder sb = new StringBuilder();
         sb.append("Search: ").append(a.query()).append("  →  ").append(a.luceneQuery()).append('\n');
-        sb.append(a.total()).append(" hit(s)").append(a.hits().size() < a.total() ? ", best " + a.hits().size() + " shown" : "").append('\n');
+        sb.append(a.total()).append(" hit(s) (").append(a.passages()).append(" passage(s), ").append(a.cases())
+                .append(" case(s))").append(a.hits().size() < a.total() ? ", best " + a.hits().size() + " shown" : "").append('\n');
         int i = 1;
         for (CaseSearch.Hit h : a.hits()) {
             sb.append(String.format(Locale.ROOT, "%n%d. [%s] %s  (score %.2f)%n", i++, h.kind(), h.label(), h.score()));
             if ("case".equals(h.kind())) {
                 sb.append("   ").append(h.age() == null ? "?" : h.age()).append(' ').append(n(h.sex()))
-                        .append("; drugs: ").append(String.join(", ", h.drugs())).append("; outcome: ").append(n(h.outcome())).append('\n');
+                        .append("; drugs: ").append(String.join(", ", h.drugs())).append("; outcome: ").append(n(h.outcome()))
+                        .append(h.outcomeCategory() == null ? "" : " [" + h.outcomeCategory() + "]").append('\n');
             }
             sb.append("   ").append(h.snippet()).append('\n');
-            sb.append("   in: ").append(n(h.sourceType())).append(", ").append(shorten(h.document(), 80)).append('\n');
+            for (CaseSearch.HitStatement st : h.statements()) {
+                sb.append("   statement: ").append(st.subject()).append(st.negated() ? " NOT " : " ").append(st.predicate())
+                        .append(' ').append(st.object()).append(st.hedged() ? " (hedged)" : "").append('\n');
+            }
+            sb.append("   in: ").append(n(h.sourceType())).append(h.year() == null ? "" : ", " + h.year())
+                    .append(h.journal() == null ? "" : ", " + h.journal()).append(", ").append(shorten(h.document(), 80)).append('\n');
         }
         if (!a.facets().isEmpty()) {
             sb.append("\nFacets\n");

@@ -22,8 +22,12 @@ public final class Mechanism {
     private final Names names;
 
     public Mechanism(Store store) {
+        this(store, Grounding.NONE);
+    }
+
+    public Mechanism(Store store, Grounding grounding) {
         this.graph = new Graph(store);
-        this.names = new Names(graph);
+        this.names = new Names(graph, grounding);
     }
 
     /** One hop of a path: a stated relationship with its statements (strongest first). */
@@ -53,15 +57,20 @@ public final class Mechanism {
         }
     }
 
-    public record Answer(Entity drug, Entity condition, List<Path> paths) {
+    /** {@code context} is set when no path was found: what the graph holds about the two. */
+    public record Answer(Entity drug, Entity condition, List<Resolution> resolved, List<Path> paths,
+                         GraphContext context) {
         public Answer {
+            resolved = List.copyOf(resolved);
             paths = List.copyOf(paths);
         }
     }
 
     public Answer ask(String drug, String condition) {
-        Entity d = names.resolve(drug, "Drug");
-        Entity c = names.resolve(condition, "Condition");
+        Resolution dr = names.resolution(drug, "Drug");
+        Resolution cr = names.resolution(condition, "Condition");
+        Entity d = dr.entity();
+        Entity c = cr.entity();
         List<Map<String, Object>> rows = graph.rows("ask-mechanism",
                 Map.of("drugId", d.id(), "conditionId", c.id(), "maxEvidence", MAX_EVIDENCE_PER_HOP));
         List<Path> paths = new ArrayList<>();
@@ -110,7 +119,7 @@ public final class Mechanism {
             Path p = paths.get(i);
             ranked.add(new Path(i + 1, p.relation(), p.endCondition(), p.hops(), p.gaps(), round(p.confidence())));
         }
-        return new Answer(d, c, ranked);
+        return new Answer(d, c, List.of(dr, cr), ranked, ranked.isEmpty() ? GraphContext.load(graph, d, c) : null);
     }
 
     static int tier(String relation) {

@@ -2,6 +2,7 @@ package org.litgraph.query.answer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,47 +13,119 @@ import org.apache.lucene.queryparser.classic.QueryParserBase;
 import org.litgraph.graph.Store;
 
 /**
- * Resolves what a researcher types ("Gleevec", "STI571", "ILD") to a graph entity through its name
- * and synonyms, case-insensitively ({@code ask-resolve-entity}); a name that matches nothing raises
+ * Resolves what a researcher types ("Gleevec", "STI571", "ILD", "pneumonitis") to a graph entity.
+ * First the way extraction grounds the same words ({@link Grounding}: the lexicon and recogniser of
+ * ingest), so a query term means what it means in the statements; then through the graph's names
+ * and synonyms, case-insensitively ({@code ask-resolve-entity}). {@link #resolution} says which
+ * entity was used and which others the name also fits; a name that matches nothing raises
  * {@link UnknownName} with close names from the {@code entity_names} full-text index.
  */
 public final class Names {
     private final Graph graph;
+    private final Grounding grounding;
 
     public Names(Store store) {
-        this(new Graph(store));
+        this(store, Grounding.NONE);
     }
 
-    Names(Graph graph) {
+    public Names(Store store, Grounding grounding) {
+        this(new Graph(store), grounding);
+    }
+
+    Names(Graph graph, Grounding grounding) {
         this.graph = graph;
+        this.grounding = grounding == null ? Grounding.NONE : grounding;
     }
 
     /** Every entity of the given kinds (Drug, Condition, ...; none = any) named {@code name}, best first. */
     public List<Entity> all(String name, String... kinds) {
-        String n = name == null ? "" : name.strip();
-        if (n.isEmpty()) {
+        Resolution r = lookup(name, kinds);
+        if (r == null) {
             return List.of();
         }
-        Map<String, Object> p = new HashMap<>();
-        p.put("name", n);
-        p.put("phrase", phrase(n));
-        p.put("labels", kinds.length == 0 ? null : List.of(kinds));
         List<Entity> out = new ArrayList<>();
-        for (Map<String, Object> r : graph.rows("ask-resolve-entity", p)) {
-            out.add(new Entity(Graph.str(r.get("id")), Graph.str(r.get("name")), Graph.str(r.get("kind")),
-                    Graph.strings(r.get("synonyms"))));
-        }
+        out.add(r.entity());
+        out.addAll(r.others());
         return out;
     }
 
     public Optional<Entity> find(String name, String... kinds) {
-        return all(name, kinds).stream().findFirst();
+        Resolution r = lookup(name, kinds);
+        return r == null ? Optional.empty() : Optional.of(r.entity());
     }
 
     /** The entity named {@code name}, or {@link UnknownName} listing close names. */
     public Entity resolve(String name, String... kinds) {
-        return find(name, kinds).orElseThrow(() -> new UnknownName(name,
-                kinds.length == 1 ? kinds[0].toLowerCase(Locale.ROOT) : "entity", suggest(name, 5, kinds)));
+        return resolution(name, kinds).entity();
+    }
+
+    /** How {@code name} resolves: the entity used, why, and the others it fits; {@link UnknownName} if none. */
+    public Resolution resolution(String name, String... kinds) {
+        Resolution r = lookup(name, kinds);
+        if (r == null) {
+            throw new UnknownName(name, kinds.length == 1 ? kinds[0].toLowerCase(Locale.ROOT) : "entity",
+                    suggest(name, 5, kinds));
+        }
+        return r;
+    }
+
+    /** The resolution of {@code name}, or null when nothing in the graph fits it. */
+    Resolution lookup(String name, String... kinds) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty()) {
+            return null;
+        }
+        List<String> labels = kinds.length == 0 ? null : List.of(kinds);
+        // 1. as extraction grounds it
+        List<Grounding.Grounded> grounded = grounding.ground(n).stream()
+                .filter(g -> labels == null || labels.contains(g.kind())).toList();
+        List<Entity> fromLexicon = new ArrayList<>();
+        if (!grounded.isEmpty()) {
+            Map<String, Object> p = new HashMap<>();
+            p.put("ids", grounded.stream().map(Grounding.Grounded::id).toList());
+            p.put("labels", labels);
+            for (Map<String, Object> r : graph.rows("ask-entities-by-id", p)) {
+                fromLexicon.add(entity(r));
+            }
+        }
+        // 2. names and synonyms in the graph
+        Map<String, Object> p = new HashMap<>();
+        p.put("name", n);
+        p.put("phrase", phrase(n));
+        p.put("labels", labels);
+        List<Entity> fromGraph = new ArrayList<>();
+        Map<String, Integer> rank = new HashMap<>();
+        for (Map<String, Object> r : graph.rows("ask-resolve-entity", p)) {
+            Entity e = entity(r);
+            fromGraph.add(e);
+            rank.put(e.id(), Graph.integer(r.get("rank")));
+        }
+        Map<String, Entity> ordered = new LinkedHashMap<>();
+        fromLexicon.forEach(e -> ordered.putIfAbsent(e.id(), e));
+        fromGraph.forEach(e -> ordered.putIfAbsent(e.id(), e));
+        if (ordered.isEmpty()) {
+            return null;
+        }
+        List<Entity> all = new ArrayList<>(ordered.values());
+        Entity best = all.get(0);
+        String basis;
+        String note = null;
+        if (!fromLexicon.isEmpty() && fromLexicon.get(0).id().equals(best.id())) {
+            basis = grounded.get(0).id().equals(best.id()) ? "as extraction grounds it" : "as extraction grounds it (second choice)";
+        } else {
+            basis = Integer.valueOf(0).equals(rank.get(best.id())) ? "name" : "synonym";
+        }
+        if (!grounded.isEmpty() && !grounded.get(0).id().equals(best.id())) {
+            Grounding.Grounded first = grounded.get(0);
+            note = "extraction grounds '" + n + "' to " + first.name() + " (" + first.id()
+                    + "), which no document in the graph mentions";
+        }
+        return new Resolution(n, best, basis, all.subList(1, all.size()), note);
+    }
+
+    private static Entity entity(Map<String, Object> r) {
+        return new Entity(Graph.str(r.get("id")), Graph.str(r.get("name")), Graph.str(r.get("kind")),
+                Graph.strings(r.get("synonyms")));
     }
 
     /** Close names: a fuzzy (edit distance ≤ 2) and prefix full-text query over names and synonyms. */

@@ -7,7 +7,7 @@ public final class UnknownName extends IllegalArgumentException {
     private final String name;
     private final List<String> suggestions;
 
-    UnknownName(String name, String kind, List<String> suggestions) {
+    public UnknownName(String name, String kind, List<String> suggestions) {
         super("no " + kind + " named '" + name + "' in the graph"
                 + (suggestions.isEmpty() ? "" : "; close names: " + String.join(", ", suggestions)));
         this.name = name;

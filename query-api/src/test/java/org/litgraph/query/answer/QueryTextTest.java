@@ -21,9 +21,10 @@ class QueryTextTest {
 
     @Test
     void shouldEscapeLuceneSyntaxInExpansionsAndUserWords() {
-        String q = CaseSearch.lucene(List.of(new CaseSearch.Term("x", null, List.of("STI-571", "imatinib")),
-                new CaseSearch.Term("AND", null, List.of("a:b) OR (c"))));
-        assertEquals("(\"sti 571\" OR imatinib) AND \"a\\:b or c\"", q);
+        String q = CaseSearch.lucene(new CaseSearch.All(List.of(
+                new CaseSearch.Leaf(new CaseSearch.Term("x", null, List.of("STI-571", "imatinib"), false)),
+                new CaseSearch.Leaf(new CaseSearch.Term("AND", null, List.of("a:b) OR (c"), false)))));
+        assertEquals("(+(\"sti 571\" OR imatinib) +\"a\\:b or c\")", q);
         CaseSearch.parse(q); // parses
     }
 
