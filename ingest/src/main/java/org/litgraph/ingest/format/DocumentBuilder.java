@@ -164,6 +164,14 @@ public final class DocumentBuilder {
         return this;
     }
 
+    public List<Reference> references() {
+        return List.copyOf(references);
+    }
+
+    public SourceType sourceTypeValue() {
+        return sourceType;
+    }
+
     public List<MeshHeading> meshHeadings() {
         return List.copyOf(mesh);
     }
@@ -278,8 +286,26 @@ public final class DocumentBuilder {
         return this;
     }
 
+    /**
+     * The design: what the parser stated, refined by what the title and the text before the
+     * reference list say of themselves ({@link Designs}); when nothing is stated or found, an
+     * abstract (text with a DOI or PMID), a research article (HTML with journal metadata) or a web page.
+     */
+    private SourceType design() {
+        int bodyEnd = text.length();
+        for (Reference r : references) {
+            bodyEnd = Math.min(bodyEnd, r.start());
+        }
+        SourceType fallback = format == Format.JATS_XML ? SourceType.RESEARCH_ARTICLE
+                : format == Format.HTML
+                ? (doi != null || journal != null || pmid != null ? SourceType.RESEARCH_ARTICLE : SourceType.WEB_PAGE)
+                : doi != null || pmid != null ? SourceType.ABSTRACT : SourceType.WEB_PAGE;
+        return Designs.of(title, text.substring(0, Math.min(bodyEnd, Designs.HEAD)), sourceType, fallback);
+    }
+
     public ParsedDocument build() {
         closeSection();
+        sourceType = design();
         Metadata metadata = new Metadata(format, location, title, sourceType, articleType, journal, publisher,
                 published, year, doi, pmid, pmcid, url, authors, publicationTypes, keywords);
         return new ParsedDocument(text.toString(), metadata, sections, tables, references, mesh, chemicals,

@@ -61,8 +61,7 @@ final class HtmlParser implements DocumentParser {
         Element root = mainContent(doc);
         removeBoilerplate(root);
         if (b.title() == null) {
-            Element h1 = root.selectFirst("h1");
-            b.title(h1 != null && !h1.text().isBlank() ? h1.text().strip() : null);
+            b.title(contentTitle(doc, root, b));
         }
         render(root, b);
         if (b.length() == 0 && b.title() != null) {
@@ -72,11 +71,8 @@ final class HtmlParser implements DocumentParser {
     }
 
     private static void metadata(Document doc, DocumentBuilder b) {
-        String title = meta(doc, "citation_title", "dc.title", "og:title");
-        if (title == null && !doc.title().isBlank()) {
-            title = doc.title().strip();
-        }
-        b.title(title);
+        // a title the page states for citation; otherwise it is read from the content (contentTitle)
+        b.title(meta(doc, "citation_title", "dc.title"));
         String doi = meta(doc, "citation_doi", "dc.identifier", "prism.doi", "doi");
         if (doi != null) {
             Matcher m = DOI.matcher(doi);
@@ -118,6 +114,38 @@ final class HtmlParser implements DocumentParser {
             url = canonical == null ? null : canonical.attr("href");
         }
         b.url(url == null || url.isBlank() ? null : url);
+    }
+
+    /**
+     * The title from the page itself when no citation metadata states it: the main content's first
+     * heading, then og:title and the document's {@code <title>} without the site's part ("Title | Site"),
+     * whichever {@link Titles} accepts first (not a breadcrumb, logo line, site or journal name).
+     */
+    private static String contentTitle(Document doc, Element root, DocumentBuilder b) {
+        String site = meta(doc, "og:site_name", "application-name");
+        String journal = b.journal();
+        List<String> candidates = new ArrayList<>();
+        for (Element h : root.select("h1, h2")) {
+            if (!h.text().isBlank()) {
+                candidates.add(h.text().strip());
+            }
+            if (candidates.size() >= 3) {
+                break;
+            }
+        }
+        String og = meta(doc, "og:title", "twitter:title");
+        if (og != null) {
+            candidates.add(Titles.cleanPageTitle(og, journal, site));
+        }
+        if (!doc.title().isBlank()) {
+            candidates.add(Titles.cleanPageTitle(doc.title(), journal, site));
+        }
+        for (String c : candidates) {
+            if (Titles.acceptable(c, journal, site)) {
+                return c;
+            }
+        }
+        return candidates.isEmpty() ? null : candidates.get(candidates.size() - 1);
     }
 
     private static String meta(Document doc, String... names) {

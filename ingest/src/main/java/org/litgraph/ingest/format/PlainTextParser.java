@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.litgraph.graph.SourceType;
 import org.litgraph.ingest.format.ParsedDocument.Cell;
 import org.litgraph.ingest.format.ParsedDocument.Reference;
 import org.litgraph.ingest.format.ParsedDocument.Table;
@@ -56,12 +55,11 @@ public final class PlainTextParser implements DocumentParser {
         String text = MarkdownText.render(raw);
         DocumentBuilder b = new DocumentBuilder(Format.PLAIN_TEXT, location).text(text);
         List<Line> lines = Line.split(text);
-        b.title(title(lines));
         metadata(text, lines, b);
+        b.title(title(lines, b.journal(), null));
         sections(lines, text.length(), b);
         tables(lines, b);
         references(lines, b);
-        b.sourceType(sourceType(text, b));
         return b.build();
     }
 
@@ -85,8 +83,16 @@ public final class PlainTextParser implements DocumentParser {
         }
     }
 
-    static String title(List<Line> lines) {
+    /**
+     * The title: the first markdown heading or line, among the first 25, that {@link Titles} accepts
+     * (not a breadcrumb, logo or masthead line, the journal's name, a byline, date, citation or
+     * navigation line, nor running text); a short first candidate (a site name and tagline) gives way
+     * to a longer heading-like line right after it. Else the first line.
+     */
+    static String title(List<Line> lines, String journal, String site) {
         int seen = 0;
+        String first = null;
+        int firstAt = -1;
         for (Line l : lines) {
             if (l.blank()) {
                 continue;
@@ -95,13 +101,30 @@ public final class PlainTextParser implements DocumentParser {
                 break;
             }
             Matcher md = HEADING_MD.matcher(l.text());
-            String t = md.matches() ? md.group(1) : l.text().strip();
-            t = t.replace("**", "").strip();
-            if (t.length() < 15 || t.split("\\s+").length < 4 || t.startsWith(".") || t.toLowerCase(Locale.ROOT).startsWith("doi")
-                    || NAVIGATION.matcher(t).find() || t.contains("\t") || CITATION_LINE.matcher(t).find()) {
+            String t = (md.matches() ? md.group(1) : l.text().strip()).replace("**", "").strip();
+            int words = t.split("\\s+").length;
+            boolean candidate = Titles.acceptable(t, journal, site) && !t.toLowerCase(Locale.ROOT).startsWith("doi")
+                    && !NAVIGATION.matcher(t).find() && !CITATION_LINE.matcher(t).find() && words <= 40;
+            if (!candidate) {
                 continue;
             }
-            return t;
+            if (md.matches() && (first == null || l.text().strip().startsWith("# "))) {
+                return t;
+            }
+            if (first == null) {
+                if (words > 6) {
+                    return t;
+                }
+                first = t;
+                firstAt = seen;
+            } else if (seen - firstAt <= 4 && words >= 8 && !t.endsWith(".")) {
+                return t;
+            } else {
+                return first;
+            }
+        }
+        if (first != null) {
+            return first;
         }
         return lines.stream().filter(l -> !l.blank()).map(l -> l.text().strip()).findFirst().orElse("");
     }
@@ -385,31 +408,5 @@ public final class PlainTextParser implements DocumentParser {
             }
         }
         return new Reference(number, citation, start, end, title, journal, year, doi, pmid, url, authors);
-    }
-
-    /** The kind of source, from what the text says of itself. */
-    static SourceType sourceType(String text, DocumentBuilder b) {
-        String t = text.toLowerCase(Locale.ROOT);
-        if (t.matches("(?s).*publication types?\\s+(?:\\W\\s*)*case reports?.*")
-                || t.matches("(?s).*\\b(?:we (?:report|describe|present) (?:a|an|one|two|three|four|\\d+) (?:\\w+ )?(?:cases?|patients?)|case descriptions?:|case reports?:|case presentation).*")) {
-            return SourceType.CASE_REPORT;
-        }
-        if (t.matches("(?s).*\\b(?:cat\\. no\\.|cas no\\.|get quote|request (?:a )?quote|research use only|for research use).*")) {
-            return SourceType.VENDOR_NOTE;
-        }
-        if (t.matches("(?s).*\\b(?:systematic review|meta-analysis|review of the literature|literature review)\\b.*")
-                && (b.title() == null || b.title().toLowerCase(Locale.ROOT).matches(".*\\b(?:review|meta-analysis)\\b.*"))) {
-            return SourceType.REVIEW;
-        }
-        if (t.matches("(?s).*\\b(?:medical advisory board|healthcare professionals|clinical decision|clinical guidelines?|medical disclaimer)\\b.*")) {
-            return SourceType.CLINICAL_SUMMARY;
-        }
-        if (t.matches("(?s).*\\b(?:cohort|retrospective|prospective) (?:study|analysis)\\b.*")) {
-            return SourceType.COHORT_STUDY;
-        }
-        if (b.doi() != null || b.pmid() != null) {
-            return SourceType.ABSTRACT;
-        }
-        return SourceType.WEB_PAGE;
     }
 }
