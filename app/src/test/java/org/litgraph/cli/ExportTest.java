@@ -252,9 +252,11 @@ class ExportTest {
         assertEquals(ris, export("ris"));
     }
 
+    /** Reference nodes plus the source documents that are no publication record (web pages, notes): every source. */
     private static long referenceCount() {
         try (var s = store.session(org.neo4j.driver.AccessMode.READ)) {
-            return s.run("MATCH (r:Reference) RETURN count(r) AS n").single().get("n").asLong();
+            return s.run("MATCH (r:Reference) RETURN count(r) AS n").single().get("n").asLong()
+                    + s.run("MATCH (d:Document) WHERE NOT (d)-[:PUBLISHED_AS]->() RETURN count(d) AS n").single().get("n").asLong();
         }
     }
 
@@ -304,7 +306,7 @@ class ExportTest {
         assertEquals(referenceCount(), items.size());
         for (JsonNode i : items) {
             assertFalse(i.path("id").asText().isEmpty());
-            assertTrue(Set.of("article-journal", "document").contains(i.path("type").asText()), i.toString());
+            assertTrue(Set.of("article-journal", "webpage", "report", "document").contains(i.path("type").asText()), i.toString());
             assertFalse(i.path("title").asText().isEmpty());
         }
     }

@@ -74,7 +74,9 @@ final class EvidenceHtml {
         h.append("<p class=\"summary\">").append(rows.size()).append(" source rows, ").append(bubbles.size())
                 .append(" bubbles, ").append(drugIds.size()).append(" drugs, ").append(conditionIds.size())
                 .append(" conditions. Bubble size: number of source documents; colour: relationship; hollow: "
-                        + "statements against (negated); pale: hedged only. Click a bubble to filter the table.</p>\n");
+                        + "statements against (negated); grey: statements about a broader condition (never counted as "
+                        + "support); pale: hedged only. Each row gives its direction (for, against, broader) and the "
+                        + "source's design. Click a bubble to filter the table.</p>\n");
         h.append("<div id=\"legend\"></div>\n");
         h.append("<div id=\"map\"><svg id=\"bubble-map\" role=\"img\" aria-label=\"evidence bubble map\" "
                 + "width=\"10\" height=\"10\"></svg></div>\n");
@@ -88,7 +90,7 @@ final class EvidenceHtml {
         for (int i = 0; i < rows.size(); i++) {
             EvidenceMap.Row r = rows.get(i);
             h.append("<tr id=\"row-").append(i).append("\" data-bubble=\"").append(bubbleOfRow.get(i))
-                    .append("\" class=\"").append(r.supporting() ? "for" : "against").append("\">");
+                    .append("\" class=\"").append(r.supporting() ? "for" : r.broader() ? "broader" : "against").append("\">");
             for (Object v : new Object[]{r.drug(), r.condition(), r.relationship(), r.direction(), r.certainty(),
                     r.design(), r.year(), r.cases(), r.statements(), r.quote(), r.citation()}) {
                 h.append("<td>").append(Values.html(v == null ? "" : v.toString())).append("</td>");
@@ -145,6 +147,7 @@ final class EvidenceHtml {
             th, td { border: 1px solid #ddd; padding: 4px 6px; vertical-align: top; text-align: left; }
             th { background: #f4f4f4; position: sticky; top: 0; }
             tr.against td { background: #fafafa; color: #555; }
+            tr.broader td { background: #f3f3f3; color: #666; font-style: italic; }
             tr.hit td { background: #fff7d6; }
             tr[hidden] { display: none; }
             """;
@@ -213,10 +216,11 @@ final class EvidenceHtml {
                 var r = Math.max(4, maxR * Math.sqrt(b.sources / maxSources));
                 var cx = left + b.drug * cell + cell / 2 + (idx - (count - 1) / 2) * (cell / count);
                 var cy = top + b.condition * cell + cell / 2;
-                var against = b.direction === 'against';
+                var against = b.direction === 'against', broader = b.direction === 'broader';
                 var c = el('circle', { cx: cx.toFixed(1), cy: cy.toFixed(1), r: r.toFixed(1), 'class': 'bubble',
-                  fill: against ? '#ffffff' : colour(b.relationship), 'fill-opacity': b.certainty === 'hedged' ? 0.4 : 0.85,
-                  stroke: colour(b.relationship), 'stroke-width': against ? 2 : 1,
+                  fill: against ? '#ffffff' : broader ? '#9e9e9e' : colour(b.relationship),
+                  'fill-opacity': b.certainty === 'hedged' ? 0.4 : 0.85,
+                  stroke: broader ? '#616161' : colour(b.relationship), 'stroke-width': against ? 2 : 1,
                   'stroke-dasharray': against ? '3 2' : 'none', tabindex: 0, 'data-bubble': n }, svg);
                 var tip = el('title', {}, c);
                 tip.textContent = data.drugs[b.drug].name + ' ' + b.relationship + ' ' + data.conditions[b.condition].name
@@ -227,12 +231,14 @@ final class EvidenceHtml {
               });
               document.getElementById('show-all').addEventListener('click', function () { show(null, null); });
               var legend = document.getElementById('legend');
-              [['CAUSES', false], ['TREATS', false], ['CAUSES', true]].forEach(function (l) {
+              [['CAUSES', false], ['TREATS', false], ['CAUSES', true], ['broader', false]].forEach(function (l) {
                 var span = document.createElement('span');
                 var s = el('svg', { width: 16, height: 16 }, span);
-                el('circle', { cx: 8, cy: 8, r: 6, fill: l[1] ? '#ffffff' : colour(l[0]), stroke: colour(l[0]),
-                  'stroke-dasharray': l[1] ? '3 2' : 'none' }, s);
-                span.appendChild(document.createTextNode(l[0] + (l[1] ? ' (statements against)' : '')));
+                var grey = l[0] === 'broader';
+                el('circle', { cx: 8, cy: 8, r: 6, fill: l[1] ? '#ffffff' : grey ? '#9e9e9e' : colour(l[0]),
+                  stroke: grey ? '#616161' : colour(l[0]), 'stroke-dasharray': l[1] ? '3 2' : 'none' }, s);
+                span.appendChild(document.createTextNode(grey ? 'about a broader condition (not counted)'
+                    : l[0] + (l[1] ? ' (statements against)' : '')));
                 legend.appendChild(span);
               });
             })();

@@ -12,8 +12,9 @@ import org.litgraph.query.CypherRunner;
 
 /**
  * The evidence map as JSON: {@code {"format", "filter", "claims": [...]}}, one claim per (drug,
- * relationship, condition) with its counts, the relationship's confidence, and its sources (one
- * per document and direction, as in the CSV) each holding its verbatim statements.
+ * relationship, condition) with its counts (supporting, against, and statements about it counted
+ * as broader than a condition filter), the relationship's confidence, and its sources (one per
+ * document and direction, as in the CSV) each holding its verbatim statements.
  */
 final class EvidenceJson {
     static final String STATEMENTS_QUERY = "export-evidence-statements";
@@ -28,7 +29,8 @@ final class EvidenceJson {
         Map<String, Map<String, Object>> claimProps = new LinkedHashMap<>();
         for (Map<String, Object> s : statements) {
             String claim = s.get("drug_id") + "|" + s.get("relationship") + "|" + s.get("condition_id");
-            String direction = Values.bool(s.get("negated")) ? "against" : "for";
+            String direction = s.get("direction") != null ? Values.str(s.get("direction"))
+                    : Values.bool(s.get("negated")) ? "against" : "for";
             Map<String, Object> st = new LinkedHashMap<>();
             st.put("id", s.get("id"));
             st.put("text", s.get("text"));
@@ -56,13 +58,14 @@ final class EvidenceJson {
                 c.put("condition", Values.ordered("id", r.conditionId(), "name", r.condition()));
                 c.put("supportingStatements", 0L);
                 c.put("againstStatements", 0L);
+                c.put("broaderStatements", 0L);
                 c.put("supportingDocuments", 0);
                 c.put("cases", 0L);
                 c.put("confidence", claimProps.getOrDefault(k, Map.of()).get("confidence"));
                 c.put("sources", new ArrayList<Map<String, Object>>());
                 return c;
             });
-            String counter = r.supporting() ? "supportingStatements" : "againstStatements";
+            String counter = r.supporting() ? "supportingStatements" : r.broader() ? "broaderStatements" : "againstStatements";
             claim.put(counter, (Long) claim.get(counter) + r.statements());
             if (r.supporting()) {
                 Set<String> docs = supportingDocs.computeIfAbsent(r.claimKey(), k -> new HashSet<>());

@@ -10,13 +10,24 @@ import org.litgraph.query.QueryResult;
 final class EvidenceMap {
     static final String QUERY = "evidence-map";
 
-    /** One drug, condition, relationship, direction and document. */
+    /**
+     * One drug, condition, relationship, direction and document; {@code direction} is for, against
+     * (negated) or broader (about a condition broader than the one the map was filtered on).
+     */
     record Row(String drug, String drugId, String condition, String conditionId, String relationship,
                String direction, String certainty, String design, Integer year, long cases, long statements,
                String quote, String citation, String documentId) {
 
         boolean supporting() {
             return "for".equals(direction);
+        }
+
+        boolean against() {
+            return "against".equals(direction);
+        }
+
+        boolean broader() {
+            return "broader".equals(direction);
         }
 
         /** The claim this row is evidence for or against. */

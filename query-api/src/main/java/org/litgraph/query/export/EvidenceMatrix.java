@@ -20,10 +20,12 @@ import java.util.stream.Collectors;
  * <p>Cell grammar (empty when no statement links the pair):
  * <pre>
  * cell     = claim *( " / " claim )                ; claims sorted by relationship
- * claim    = RELATIONSHIP " " supporting " (" docs " doc" ["s"] [ "; against " against ] ")"
+ * claim    = RELATIONSHIP " " supporting " (" docs " doc" ["s"] [ "; against " against ] [ "; broader " broader ] ")"
  * </pre>
  * where {@code supporting} counts supporting statements, {@code docs} the distinct documents
- * holding them, and {@code against} the negated (denying) statements, e.g.
+ * holding them, {@code against} the negated (denying) statements, and {@code broader} statements
+ * about this condition when it is broader than the condition the export was filtered on (never
+ * counted as support for that condition), e.g.
  * {@code CAUSES 4 (2 docs) / TREATS 1 (1 doc)} or {@code CAUSES 0 (0 docs; against 2)}.
  */
 final class EvidenceMatrix {
@@ -33,6 +35,7 @@ final class EvidenceMatrix {
     private static final class Tally {
         long supporting;
         long against;
+        long broader;
         final Set<String> docs = new HashSet<>();
     }
 
@@ -49,6 +52,8 @@ final class EvidenceMatrix {
             if (r.supporting()) {
                 t.supporting += r.statements();
                 t.docs.add(r.documentId());
+            } else if (r.broader()) {
+                t.broader += r.statements();
             } else {
                 t.against += r.statements();
             }
@@ -79,7 +84,7 @@ final class EvidenceMatrix {
         byRelationship.forEach((rel, t) -> {
             int docs = t.docs.size();
             claims.add(rel + " " + t.supporting + " (" + docs + (docs == 1 ? " doc" : " docs")
-                    + (t.against > 0 ? "; against " + t.against : "") + ")");
+                    + (t.against > 0 ? "; against " + t.against : "") + (t.broader > 0 ? "; broader " + t.broader : "") + ")");
         });
         return String.join(" / ", claims);
     }

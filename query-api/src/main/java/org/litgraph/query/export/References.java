@@ -13,7 +13,10 @@ import org.litgraph.query.CypherRunner;
 
 /**
  * The {@code Reference} nodes as RIS, BibTeX or CSL-JSON, from their properties (title, journal,
- * year, doi, pmid, url, citation) and the documents that cite them. Authors are read from the
+ * year, doi, pmid, url, citation) and the documents that cite them; and every ingested source
+ * document that is not itself a publication record ({@code export-source-documents}: web pages,
+ * notes, notices, labels), typed by its design, so the list cites every source behind the evidence.
+ * No entry ever carries a local file path. Authors are read from the
  * start of a Vancouver-style {@code citation} ("Abe H, Hino R, Fukayama M. Title. ...") when it
  * has that shape; a missing year is read from the citation ("Journal. 2013;462:...").
  *
@@ -22,6 +25,7 @@ import org.litgraph.query.CypherRunner;
  */
 final class References {
     static final String QUERY = "export-references";
+    static final String DOCUMENTS_QUERY = "export-source-documents";
 
     private static final Pattern AUTHOR = Pattern.compile("\\p{Lu}[\\p{L}'’\\-]*(?: [\\p{L}'’\\-]+)*? \\p{Lu}{1,3}");
     private static final Pattern AUTHORS = Pattern.compile(
@@ -33,11 +37,31 @@ final class References {
     record Citer(String id, String title, String role, Integer number) {
     }
 
-    /** One bibliographic record, ready to write. */
+    /**
+     * One bibliographic record, ready to write; {@code design} is set for a source document (its
+     * Document.sourceType), null for a Reference node; {@code literalAuthor} is an author that is an
+     * organisation or a name not in "Family Initials" form.
+     */
     record Ref(String id, String key, String title, String journal, Integer year, String doi, String pmid,
-               String url, String citation, List<Author> authors, boolean moreAuthors, List<Citer> citers) {
+               String url, String citation, List<Author> authors, boolean moreAuthors, List<Citer> citers,
+               String design, String literalAuthor) {
         boolean isArticle() {
             return journal != null;
+        }
+
+        /** What kind of work: article, webpage, report (notices, labels, notes), or generic. */
+        String type() {
+            if (isArticle()) {
+                return "article";
+            }
+            if (design == null) {
+                return "generic";
+            }
+            return switch (design) {
+                case "web page" -> "webpage";
+                case "regulatory notice", "drug label", "vendor note", "clinical summary" -> "report";
+                default -> "generic";
+            };
         }
     }
 
@@ -89,7 +113,34 @@ final class References {
             }
             out.add(new Ref(id, key, title, Values.oneLine(Values.str(row.get("journal"))), year,
                     Values.str(row.get("doi")), Values.str(row.get("pmid")), Values.str(row.get("url")),
-                    citation, authors, more, citers));
+                    citation, authors, more, citers, null, null));
+        }
+        for (Map<String, Object> row : runner.named(DOCUMENTS_QUERY, p).rows()) {
+            String id = Values.str(row.get("id"));
+            String title = Values.oneLine(Values.str(row.get("title")));
+            Integer year = Values.integer(row.get("year"));
+            List<Author> authors = new ArrayList<>();
+            String literal = null;
+            for (String a : Values.strings(row.get("authors"))) {
+                Matcher m = AUTHOR.matcher(a.strip());
+                if (m.matches()) {
+                    int sp = a.strip().lastIndexOf(' ');
+                    authors.add(new Author(a.strip().substring(0, sp), a.strip().substring(sp + 1)));
+                } else if (literal == null) {
+                    literal = a.strip();
+                }
+            }
+            String stem = !authors.isEmpty() ? Values.slug(authors.get(0).family()) : firstWord(title);
+            String key = "ref-" + (stem.isEmpty() ? "anon" : stem) + "-" + (year == null ? "nd" : year) + "-"
+                    + Values.shortHash(id, 6);
+            int n = keysUsed.merge(key, 1, Integer::sum);
+            if (n > 1) {
+                key = key + "-" + n;
+            }
+            out.add(new Ref(id, key, title == null ? "Untitled " + Values.str(row.get("design")) : title,
+                    Values.oneLine(Values.str(row.get("journal"))), year, Values.str(row.get("doi")),
+                    Values.str(row.get("pmid")), Values.str(row.get("url")), null, authors, false,
+                    List.of(new Citer(id, title, "SOURCE", null)), Values.str(row.get("design")), literal));
         }
         return out;
     }
@@ -109,6 +160,10 @@ final class References {
     private static String citedBy(Ref r) {
         List<String> parts = new ArrayList<>();
         for (Citer c : r.citers()) {
+            if ("SOURCE".equals(c.role())) {
+                parts.add("ingested source document (" + c.id() + ")");
+                continue;
+            }
             String what = "PUBLISHED_AS".equals(c.role()) ? "published as" : "cited by";
             parts.add(what + " " + (c.title() != null ? c.title() : c.id())
                     + (c.number() != null ? " [" + c.number() + "]" : "") + " (" + c.id() + ")");
@@ -120,11 +175,18 @@ final class References {
 
     static int writeRis(List<Ref> refs, Writer out) throws IOException {
         for (Ref r : refs) {
-            ris(out, "TY", r.isArticle() ? "JOUR" : "GEN");
+            ris(out, "TY", switch (r.type()) {
+                case "article" -> "JOUR";
+                case "webpage" -> "ELEC";
+                case "report" -> "RPRT";
+                default -> "GEN";
+            });
             ris(out, "ID", r.key());
             for (Author a : r.authors()) {
                 ris(out, "AU", a.family() + ", " + a.initials());
             }
+            ris(out, "AU", r.literalAuthor());
+            ris(out, "M3", r.design());
             ris(out, "TI", r.title() != null ? r.title() : r.citation());
             ris(out, "T2", r.journal());
             ris(out, "JO", r.journal());
@@ -152,13 +214,19 @@ final class References {
         for (Ref r : refs) {
             out.write("@" + (r.isArticle() ? "article" : "misc") + "{" + r.key() + ",\n");
             List<String[]> fields = new ArrayList<>();
-            if (!r.authors().isEmpty()) {
+            if (!r.authors().isEmpty() || r.literalAuthor() != null) {
                 List<String> names = new ArrayList<>();
                 r.authors().forEach(a -> names.add(bib(a.family()) + ", " + bib(spacedInitials(a.initials()))));
+                if (r.literalAuthor() != null) {
+                    names.add("{" + bib(r.literalAuthor()) + "}");
+                }
                 if (r.moreAuthors()) {
                     names.add("others");
                 }
                 fields.add(new String[]{"author", String.join(" and ", names)});
+            }
+            if (r.design() != null && !r.isArticle()) {
+                fields.add(new String[]{"howpublished", bib(r.design())});
             }
             fields.add(new String[]{"title", bib(r.title() != null ? r.title() : r.citation() != null ? r.citation() : r.id())});
             if (r.journal() != null) {
@@ -223,11 +291,22 @@ final class References {
         for (Ref r : refs) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", r.key());
-            m.put("type", r.isArticle() ? "article-journal" : "document");
+            m.put("type", switch (r.type()) {
+                case "article" -> "article-journal";
+                case "webpage" -> "webpage";
+                case "report" -> "report";
+                default -> "document";
+            });
+            if (r.design() != null) {
+                m.put("genre", r.design());
+            }
             m.put("title", r.title() != null ? r.title() : r.citation() != null ? r.citation() : r.id());
-            if (!r.authors().isEmpty()) {
+            if (!r.authors().isEmpty() || r.literalAuthor() != null) {
                 List<Map<String, Object>> names = new ArrayList<>();
                 r.authors().forEach(a -> names.add(Values.ordered("family", a.family(), "given", a.initials())));
+                if (r.literalAuthor() != null) {
+                    names.add(Values.ordered("literal", r.literalAuthor()));
+                }
                 m.put("author", names);
             }
             if (r.journal() != null) {
