@@ -50,6 +50,14 @@ final class Api {
         return out;
     }
 
+    /** What the store holds and questions to ask it (the page's home view): {@code graph-overview}. */
+    Map<String, Object> overview() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("store", store.describe());
+        out.putAll(runner().named("graph-overview", Map.of("top", 8)).rows().get(0));
+        return out;
+    }
+
     Resolved resolve(String name) {
         Names names = new Names(store, grounding);
         Resolution r = names.resolution(name);

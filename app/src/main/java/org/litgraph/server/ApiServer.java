@@ -59,6 +59,7 @@ public final class ApiServer implements AutoCloseable {
             config.routes.before(ctx -> authorise(ctx, expected));
             config.routes.get("/", ctx -> ctx.html(page));
             config.routes.get("/api/health", ctx -> ctx.json(api.health()));
+            config.routes.get("/api/overview", ctx -> ctx.json(api.overview()));
             config.routes.get("/api/resolve", ctx -> ctx.json(api.resolve(Api.required(ctx, "name"))));
             config.routes.get("/api/ask/mechanism", ctx -> ctx.json(api.mechanism(Api.required(ctx, "drug"),
                     Api.required(ctx, "condition"))));

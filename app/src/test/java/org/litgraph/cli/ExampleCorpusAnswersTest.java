@@ -47,6 +47,6 @@ class ExampleCorpusAnswersTest {
         JsonNode json = new ObjectMapper().readTree(SeedAnswersTest.cli("search", "--uri", store.uri(), "--user", "",
                 "--format", "json", "--facets", "Gleevec"));
         assertEquals(a.total(), json.get("total").asInt());
-        assertEquals(5, json.get("facets").size());
+        assertEquals(8, json.get("facets").size());
     }
 }

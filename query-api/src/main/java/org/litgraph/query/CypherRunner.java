@@ -44,9 +44,20 @@ public final class CypherRunner {
         if (text.endsWith(";")) {
             text = text.substring(0, text.length() - 1);
         }
+        int lead = 0;
+        while (lead < cypher.length() && Character.isWhitespace(cypher.charAt(lead))) {
+            lead++;
+        }
         TransactionConfig config = TransactionConfig.builder().withTimeout(timeout).build();
         try (Session session = store.session(AccessMode.READ)) {
-            var plan = session.run(new Query("EXPLAIN " + text, params), config).consume();
+            org.neo4j.driver.summary.ResultSummary plan;
+            try {
+                plan = session.run(new Query("EXPLAIN " + text, params), config).consume();
+            } catch (org.neo4j.driver.exceptions.ClientException e) {
+                // positions in the message refer to the query as typed, not as sent
+                throw new org.neo4j.driver.exceptions.ClientException(e.code(),
+                        CypherErrors.relocate(e.getMessage(), cypher, "EXPLAIN ", lead));
+            }
             QueryType type = plan.queryType();
             if (type != QueryType.READ_ONLY) {
                 throw new ReadOnlyViolation("refused: this query would change the graph (Neo4j classifies it as "
