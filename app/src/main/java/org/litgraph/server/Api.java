@@ -26,7 +26,7 @@ final class Api {
 
     private final Store store;
     private final Duration cypherTimeout;
-    private final Grounding grounding = LexiconGrounding.shared();
+    private final Grounding grounding = LexiconGrounding.preload();
 
     Api(Store store, Duration cypherTimeout) {
         this.store = store;

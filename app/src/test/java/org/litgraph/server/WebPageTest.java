@@ -112,7 +112,7 @@ class WebPageTest {
 
     @Test
     void searchShouldShowPassagesDesignFacetsAndOutcomeCategories(@TempDir Path profile) throws Exception {
-        String dom = dom("view=search&q=" + q("\"pleural effusion\" OR amiodarone"), profile);
+        String dom = dom("view=search&q=" + q("\"pleural effusion\" OR amiodarone OR imatinib"), profile);
         assertTrue(dom.contains("hit result passage") && dom.contains("hit result case"), dom);
         assertTrue(dom.contains("data-facet=\"design\"") && dom.contains("data-facet=\"journal\"") && dom.contains("data-facet=\"year\""), dom);
         assertTrue(dom.contains("data-facet=\"outcome\"") && dom.contains(">fatal<") && dom.contains(">not recovered<"), dom);

@@ -68,7 +68,7 @@ public final class GraphWriter {
         tx.run(CypherLibrary.query("ingest/document-hashes"), Map.of("ids", List.copyOf(byId.keySet())))
                 .forEachRemaining(r -> {
                     existing.put(r.get("id").asString(), r.get("contentHash").asString(null));
-                    if (r.get("passageCount").isNull()) {
+                    if (r.get("passageCount").isNull() || r.get("passageCount").asInt() == 0) {
                         withoutPassages.add(r.get("id").asString());
                     }
                 });
@@ -77,7 +77,7 @@ public final class GraphWriter {
         int unchanged = 0;
         for (DocumentGraph g : byId.values()) {
             String old = existing.get(g.document().id());
-            // a document written before passages existed is written again to gain them
+            // a document written without passages (before they existed) is written again to gain them
             boolean gainsPassages = !g.passages().isEmpty() && withoutPassages.contains(g.document().id());
             if (old == null) {
                 todo.add(g);

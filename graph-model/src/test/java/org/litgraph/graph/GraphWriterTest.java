@@ -81,4 +81,33 @@ class GraphWriterTest {
             assertEquals(1, s.run("MATCH (e:Evidence) RETURN count(e) AS n").single().get("n").asInt());
         }
     }
+
+    private static DocumentGraph withPassages(DocumentGraph g, String sentence) {
+        String id = g.document().id();
+        return g.withPassages(List.of(new DocumentGraph.Passage(Ids.passage(id, 0), sentence, 0, sentence.length(), null)));
+    }
+
+    @Test
+    void shouldWritePassagesReplaceThemWithTheDocumentAndGiveThemToDocumentsWrittenWithout() {
+        Store store = TestNeo4j.emptyStore();
+        GraphWriter w = new GraphWriter(store);
+        String s1 = "Drugone caused a rash.";
+        // a document written before passages existed gains them when ingested again, though unchanged
+        w.write(List.of(doc("doc:a", "h1", s1, false)));
+        GraphWriter.Result again = w.write(List.of(withPassages(doc("doc:a", "h1", s1, false), s1)));
+        assertEquals(1, again.documentsWritten());
+        GraphWriter.Result third = w.write(List.of(withPassages(doc("doc:a", "h1", s1, false), s1)));
+        assertEquals(1, third.documentsUnchanged());
+        // a changed document's passages are replaced, not added to
+        String s2 = "Drugone did not cause a rash.";
+        w.write(List.of(withPassages(doc("doc:a", "h2", s2, true), s2)));
+        try (Session s = store.session(AccessMode.READ)) {
+            List<Record> rows = s.run("MATCH (p:Passage)-[:IN]->(d:Document {id: 'doc:a'}) RETURN p.text AS text, d.passageCount AS n").list();
+            assertEquals(1, rows.size());
+            assertEquals(s2, rows.get(0).get("text").asString());
+            assertEquals(1, rows.get(0).get("n").asInt());
+            assertEquals(1, s.run("CALL db.index.fulltext.queryNodes('passage_text', 'cause AND rash') YIELD node RETURN count(node) AS n")
+                    .single().get("n").asInt());
+        }
+    }
 }

@@ -228,7 +228,7 @@ public final class CaseSearch {
                         continue;
                     }
                     String candidate = String.join(" ", part);
-                    var e = names.find(candidate);
+                    var e = names.findInGraph(candidate);
                     if (e.isPresent()) {
                         Set<String> expansions = new LinkedHashSet<>();
                         expansions.add(e.get().name());

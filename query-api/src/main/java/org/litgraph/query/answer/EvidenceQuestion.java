@@ -51,6 +51,8 @@ public final class EvidenceQuestion {
             this.label = label;
         }
 
+        /** The label, also its JSON form. */
+        @com.fasterxml.jackson.annotation.JsonValue
         public String label() {
             return label;
         }

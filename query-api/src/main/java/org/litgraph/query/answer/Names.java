@@ -13,10 +13,10 @@ import org.apache.lucene.queryparser.classic.QueryParserBase;
 import org.litgraph.graph.Store;
 
 /**
- * Resolves what a researcher types ("Gleevec", "STI571", "ILD", "pneumonitis") to a graph entity.
- * First the way extraction grounds the same words ({@link Grounding}: the lexicon and recogniser of
- * ingest), so a query term means what it means in the statements; then through the graph's names
- * and synonyms, case-insensitively ({@code ask-resolve-entity}). {@link #resolution} says which
+ * Resolves what a researcher types ("Gleevec", "STI571", "ILD", "pneumonitis") to a graph entity:
+ * through the graph's names and synonyms, case-insensitively ({@code ask-resolve-entity}), and where
+ * they leave a choice, the way extraction grounds the same words ({@link Grounding}: the lexicon and
+ * recogniser of ingest), so a query term means what it means in the statements. {@link #resolution} says which
  * entity was used and which others the name also fits; a name that matches nothing raises
  * {@link UnknownName} with close names from the {@code entity_names} full-text index.
  */
@@ -54,6 +54,12 @@ public final class Names {
         return r == null ? Optional.empty() : Optional.of(r.entity());
     }
 
+    /** As {@link #find}, consulting the grounding only when several graph entities share the name (search). */
+    Optional<Entity> findInGraph(String name, String... kinds) {
+        Resolution r = lookup(name, false, kinds);
+        return r == null ? Optional.empty() : Optional.of(r.entity());
+    }
+
     /** The entity named {@code name}, or {@link UnknownName} listing close names. */
     public Entity resolve(String name, String... kinds) {
         return resolution(name, kinds).entity();
@@ -71,24 +77,23 @@ public final class Names {
 
     /** The resolution of {@code name}, or null when nothing in the graph fits it. */
     Resolution lookup(String name, String... kinds) {
+        return lookup(name, true, kinds);
+    }
+
+    /**
+     * The resolution of {@code name}, or null. The graph's names and synonyms are looked up first;
+     * the grounding (which may have to load a lexicon) is consulted when they leave a choice (several
+     * entities share the name) and, if {@code groundWhenAbsent}, when they find nothing (the lexicon
+     * also knows variants such as plurals). One entity holding the name is the one extraction would
+     * have used too: no other entity in the graph has that name.
+     */
+    Resolution lookup(String name, boolean groundWhenAbsent, String... kinds) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty()) {
             return null;
         }
         List<String> labels = kinds.length == 0 ? null : List.of(kinds);
-        // 1. as extraction grounds it
-        List<Grounding.Grounded> grounded = grounding.ground(n).stream()
-                .filter(g -> labels == null || labels.contains(g.kind())).toList();
-        List<Entity> fromLexicon = new ArrayList<>();
-        if (!grounded.isEmpty()) {
-            Map<String, Object> p = new HashMap<>();
-            p.put("ids", grounded.stream().map(Grounding.Grounded::id).toList());
-            p.put("labels", labels);
-            for (Map<String, Object> r : graph.rows("ask-entities-by-id", p)) {
-                fromLexicon.add(entity(r));
-            }
-        }
-        // 2. names and synonyms in the graph
+        // 1. names and synonyms in the graph
         Map<String, Object> p = new HashMap<>();
         p.put("name", n);
         p.put("phrase", phrase(n));
@@ -99,6 +104,20 @@ public final class Names {
             Entity e = entity(r);
             fromGraph.add(e);
             rank.put(e.id(), Graph.integer(r.get("rank")));
+        }
+        // 2. as extraction grounds it, when the graph leaves a choice (or, for questions, finds nothing)
+        List<Grounding.Grounded> grounded = List.of();
+        List<Entity> fromLexicon = new ArrayList<>();
+        if (fromGraph.size() > 1 || fromGraph.isEmpty() && groundWhenAbsent) {
+            grounded = grounding.ground(n).stream().filter(g -> labels == null || labels.contains(g.kind())).toList();
+            if (!grounded.isEmpty()) {
+                Map<String, Object> q = new HashMap<>();
+                q.put("ids", grounded.stream().map(Grounding.Grounded::id).toList());
+                q.put("labels", labels);
+                for (Map<String, Object> r : graph.rows("ask-entities-by-id", q)) {
+                    fromLexicon.add(entity(r));
+                }
+            }
         }
         Map<String, Entity> ordered = new LinkedHashMap<>();
         fromLexicon.forEach(e -> ordered.putIfAbsent(e.id(), e));
