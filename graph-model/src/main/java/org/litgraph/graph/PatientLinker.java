@@ -106,6 +106,29 @@ public final class PatientLinker {
         }
     }
 
+    /**
+     * Links every case of the store (after a bulk load, which writes no links), in transactions of
+     * {@code batch} cases. Idempotent: links are merged, patient ids recomputed.
+     */
+    public static void linkAll(Store store, int batch) {
+        List<String> ids = new ArrayList<>();
+        try (org.neo4j.driver.Session s = store.session(org.neo4j.driver.AccessMode.READ)) {
+            s.executeRead(tx -> {
+                tx.run(CypherLibrary.query("ingest/all-case-ids"), Map.of()).forEachRemaining(r -> ids.add(r.get("id").asString()));
+                return null;
+            });
+        }
+        for (int i = 0; i < ids.size(); i += Math.max(1, batch)) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + Math.max(1, batch)));
+            try (org.neo4j.driver.Session s = store.session(org.neo4j.driver.AccessMode.WRITE)) {
+                s.executeWrite(tx -> {
+                    link(tx, chunk, List.of());
+                    return null;
+                });
+            }
+        }
+    }
+
     /** The cases linked to the cases of these documents (whose patient ids change when the documents go). */
     static List<String> neighbours(TransactionContext tx, Collection<String> documentIds) {
         if (documentIds.isEmpty()) {
