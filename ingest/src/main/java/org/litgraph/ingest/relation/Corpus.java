@@ -41,7 +41,8 @@ final class Corpus {
     }
 
     /** One annotated document: its gold view, its gold relations (by id) and, for PHEE, its events. */
-    record Doc(Name corpus, String id, String pmid, DocumentView gold, List<GoldRelation> relations, List<Event> events) {
+    record Doc(Name corpus, String id, String pmid, DocumentView gold, List<GoldRelation> relations, List<Event> events,
+               Path source) {
     }
 
     private Corpus() {
@@ -63,7 +64,8 @@ final class Corpus {
             for (PubTator.Relation r : d.relations()) {
                 rels.add(new GoldRelation(meshId(r.chemical()), meshId(r.disease()), r.type()));
             }
-            out.add(new Doc(Name.BC5CDR, d.pmid(), d.pmid(), DocumentView.of(d.text(), d.title().length(), es), rels, List.of()));
+            out.add(new Doc(Name.BC5CDR, d.pmid(), d.pmid(), DocumentView.of(d.text(), d.title().length(), es), rels, List.of(),
+                    file));
         }
         return out;
     }
@@ -85,7 +87,8 @@ final class Corpus {
             for (PubTator.Relation r : d.relations()) {
                 rels.add(new GoldRelation(bioredId(r.chemical()), bioredId(r.disease()), r.type()));
             }
-            out.add(new Doc(Name.BIORED, d.pmid(), d.pmid(), DocumentView.of(d.text(), d.title().length(), es), rels, List.of()));
+            out.add(new Doc(Name.BIORED, d.pmid(), d.pmid(), DocumentView.of(d.text(), d.title().length(), es), rels, List.of(),
+                    file));
         }
         return out;
     }
@@ -170,7 +173,7 @@ final class Corpus {
                     }
                 }
                 String pmid = id.contains("_") ? id.substring(0, id.indexOf('_')) : id;
-                out.add(new Doc(Name.PHEE, id, pmid, DocumentView.of(text, 0, new ArrayList<>(es)), rels, events));
+                out.add(new Doc(Name.PHEE, id, pmid, DocumentView.of(text, 0, new ArrayList<>(es)), rels, events, json));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + json, e);

@@ -35,18 +35,80 @@ final class Features {
     private static final Pattern INDICATION = Pattern.compile("(?:patients? (?:with|having|suffering from)|treatment of|treated for|"
             + "therapy (?:of|for)|management of|for|against|history of|prevent|prevention of|cases of|model of|"
             + "subjects with|children with|women with|men with)\\s+(?:\\S+\\s+){0,2}$");
+    private static final Pattern INDICATION_WORD = Pattern.compile("with|of|for|against|prevent|having|from");
     private static final int MAX_BETWEEN = 15;
 
     private final RelationExtractor rules;
     private final Function<String, List<String>> parents;
+    private final FeatureIndex index;
 
     /**
      * @param rules   cue patterns whose matches become features (null: none)
      * @param parents broader concepts of an id (MeSH tree), for "a more specific condition is named"
      */
-    Features(RelationExtractor rules, Function<String, List<String>> parents) {
+    Features(RelationExtractor rules, Function<String, List<String>> parents, FeatureIndex index) {
         this.rules = rules;
         this.parents = parents == null ? id -> List.of() : parents;
+        this.index = index;
+    }
+
+    FeatureIndex index() {
+        return index;
+    }
+
+    /** Feature ids and values being collected; {@link #sorted} merges repeated ids (first value kept). */
+    static final class Vector {
+        int[] ids = new int[64];
+        double[] values = new double[64];
+        int n;
+        private final FeatureIndex index;
+
+        Vector(FeatureIndex index) {
+            this.index = index;
+        }
+
+        void add(String name, double value) {
+            add(index.id(name), value);
+        }
+
+        void add(int id, double value) {
+            if (id < 0 || value == 0) {
+                return;
+            }
+            if (n == ids.length) {
+                ids = Arrays.copyOf(ids, n * 2);
+                values = Arrays.copyOf(values, n * 2);
+            }
+            ids[n] = id;
+            values[n++] = value;
+        }
+
+        void flag(String name, boolean on) {
+            if (on) {
+                add(name, 1.0);
+            }
+        }
+
+        /** The collected ids sorted and unique, with their values: {ids, values}. */
+        Object[] sorted() {
+            long[] packed = new long[n];
+            for (int i = 0; i < n; i++) {
+                packed[i] = ((long) ids[i] << 32) | i;
+            }
+            Arrays.sort(packed);
+            int[] outIds = new int[n];
+            double[] outValues = new double[n];
+            int m = 0;
+            for (long p : packed) {
+                int id = (int) (p >>> 32);
+                if (m > 0 && outIds[m - 1] == id) {
+                    continue;
+                }
+                outIds[m] = id;
+                outValues[m++] = values[(int) p];
+            }
+            return new Object[] {Arrays.copyOf(outIds, m), Arrays.copyOf(outValues, m)};
+        }
     }
 
     /** Per-document facts shared by its candidates. */
@@ -62,6 +124,7 @@ final class Features {
         final Set<String> inTitle = new HashSet<>();
         final Map<String, BitSet> sentencesOf = new HashMap<>();
         final Map<Integer, Tokens> tokens = new HashMap<>();
+        final Map<Integer, Modality.Sentence> modality = new HashMap<>();
         Map<Integer, Set<String>> ruleHits;
 
         Doc(DocumentView view) {
@@ -97,6 +160,47 @@ final class Features {
             });
         }
 
+        private final Map<Integer, Map<String, List<String>>> rulesByPair = new HashMap<>();
+        private final Map<String, List<String>> ancestors = new HashMap<>();
+
+        /** The id's broader concepts, nearest first (at most 12). */
+        List<String> ancestors(String id, Function<String, List<String>> parents) {
+            return ancestors.computeIfAbsent(id, k -> {
+                List<String> out = new ArrayList<>();
+                List<String> todo = new ArrayList<>(parents.apply(k));
+                Set<String> seen = new HashSet<>();
+                while (!todo.isEmpty() && out.size() < 12) {
+                    String p = todo.remove(0);
+                    if (seen.add(p)) {
+                        out.add(p);
+                        todo.addAll(parents.apply(p));
+                    }
+                }
+                return out;
+            });
+        }
+
+        /** The cue-pattern features of each (subject TAB object) pair of one sentence, or null. */
+        Map<String, List<String>> rulesBySentence(int sentence) {
+            Set<String> hits = ruleHits.get(sentence);
+            if (hits == null) {
+                return null;
+            }
+            return rulesByPair.computeIfAbsent(sentence, k -> {
+                Map<String, List<String>> out = new HashMap<>();
+                for (String h : hits) {
+                    String[] f = h.split("\t");
+                    out.computeIfAbsent(f[0] + "\t" + f[2], x -> new ArrayList<>()).add(
+                            (f.length > 3 ? "i:ruleNeg:" : "i:rule:") + f[1]);
+                }
+                return out;
+            });
+        }
+
+        Modality.Sentence modality(int sentence) {
+            return modality.computeIfAbsent(sentence, k -> Modality.analyse(view.slice(view.sentences().get(k))));
+        }
+
         Tokens tokens(int sentence) {
             return tokens.computeIfAbsent(sentence, k -> Tokens.of(view, view.sentences().get(k), bySentence.get(k)));
         }
@@ -104,7 +208,17 @@ final class Features {
 
     /** All candidate pairs of the document for these groups, in a stable order. */
     List<Candidate> candidates(DocumentView view, Set<Group> groups) {
+        return candidates(view, groups, null);
+    }
+
+    /**
+     * The same, with the cue-pattern statements of each sentence (by index into the view's sentences,
+     * as "subject TAB PREDICATE TAB object", plus "TAB neg" when negated) already found by the caller;
+     * null: find them here.
+     */
+    List<Candidate> candidates(DocumentView view, Set<Group> groups, Map<Integer, Set<String>> cueHits) {
         Doc d = new Doc(view);
+        d.ruleHits = cueHits;
         List<Candidate> out = new ArrayList<>();
         for (Group g : Group.values()) {
             if (!groups.contains(g) || !d.distinct.containsKey(g.subject) || !d.distinct.containsKey(g.object)) {
@@ -120,7 +234,8 @@ final class Features {
                     continue;
                 }
                 for (Map.Entry<String, List<Integer>> o : d.mentionsOf.entrySet()) {
-                    if (d.kindOf.get(o.getKey()) != g.object || o.getKey().equals(s.getKey())) {
+                    if (d.kindOf.get(o.getKey()) != g.object || o.getKey().equals(s.getKey())
+                            || (g.symmetric() && s.getKey().compareTo(o.getKey()) > 0)) {
                         continue;
                     }
                     out.add(candidate(d, g, s.getKey(), o.getKey(), indication, general));
@@ -177,66 +292,113 @@ final class Features {
                 }
             }
         }
-        Map<String, Double> f = new LinkedHashMap<>();
-        f.put("bias", 1.0);
+        Vector f = new Vector(index);
+        f.add("bias", 1.0);
         int n = instances.size();
-        put(f, "cooc", n > 0);
-        f.put("coocLog", Math.log1p(n));
-        put(f, "sdist1", minSentDist == 1);
-        put(f, "sdist2", minSentDist == 2);
-        put(f, "sdist3", minSentDist >= 3);
+        f.flag("cooc", n > 0);
+        f.add("coocLog", Math.log1p(n));
+        f.flag("sdist1", minSentDist == 1);
+        f.flag("sdist2", minSentDist == 2);
+        f.flag("sdist3", minSentDist >= 3);
         boolean sTitle = d.inTitle.contains(subj);
         boolean oTitle = d.inTitle.contains(obj);
-        put(f, "sTitle", sTitle);
-        put(f, "oTitle", oTitle);
-        put(f, "bothTitle", sTitle && oTitle);
-        put(f, "titleCooc", v.titleEnd() > 0 && shared.get(0));
+        f.flag("sTitle", sTitle);
+        f.flag("oTitle", oTitle);
+        f.flag("bothTitle", sTitle && oTitle);
+        f.flag("titleCooc", v.titleEnd() > 0 && shared.get(0));
         int sc = sm.size();
         int oc = om.size();
-        f.put("sCountLog", Math.log1p(sc));
-        f.put("oCountLog", Math.log1p(oc));
-        put(f, "sTop", sc == d.maxCount.get(g.subject));
-        put(f, "oTop", oc == d.maxCount.get(g.object));
-        put(f, "sFirst", subj.equals(d.firstId.get(g.subject)));
-        put(f, "oFirst", obj.equals(d.firstId.get(g.object)));
+        f.add("sCountLog", Math.log1p(sc));
+        f.add("oCountLog", Math.log1p(oc));
+        f.flag("sTop", sc == d.maxCount.get(g.subject));
+        f.flag("oTop", oc == d.maxCount.get(g.object));
+        f.flag("sFirst", subj.equals(d.firstId.get(g.subject)));
+        f.flag("oFirst", obj.equals(d.firstId.get(g.object)));
         int nS = d.distinct.get(g.subject);
         int nO = d.distinct.get(g.object);
-        f.put("nSubjLog", Math.log1p(nS));
-        f.put("nObjLog", Math.log1p(nO));
-        put(f, "sOnly", nS == 1);
-        put(f, "oOnly", nO == 1);
-        put(f, "sTopOTop", sc == d.maxCount.get(g.subject) && oc == d.maxCount.get(g.object));
-        put(f, "sTitleOTop", sTitle && oc == d.maxCount.get(g.object));
-        put(f, "sTopOTitle", sc == d.maxCount.get(g.subject) && oTitle);
-        put(f, "coocSTop", n > 0 && sc == d.maxCount.get(g.subject));
-        put(f, "singleSentence", v.sentences().size() <= 1);
+        f.add("nSubjLog", Math.log1p(nS));
+        f.add("nObjLog", Math.log1p(nO));
+        f.flag("sOnly", nS == 1);
+        f.flag("oOnly", nO == 1);
+        f.flag("sTopOTop", sc == d.maxCount.get(g.subject) && oc == d.maxCount.get(g.object));
+        f.flag("sTitleOTop", sTitle && oc == d.maxCount.get(g.object));
+        f.flag("sTopOTitle", sc == d.maxCount.get(g.subject) && oTitle);
+        f.flag("coocSTop", n > 0 && sc == d.maxCount.get(g.subject));
+        f.flag("singleSentence", v.sentences().size() <= 1);
         double[] ind = indication.get(obj);
         if (ind != null && ind[0] > 0) {
-            f.put("oIndication", ind[1] / ind[0]);
-            put(f, "oIndicationAll", ind[1] == ind[0]);
+            f.add("oIndication", ind[1] / ind[0]);
+            f.flag("oIndicationAll", ind[1] == ind[0]);
         }
-        put(f, "oGeneral", general.contains(obj));
+        f.flag("oGeneral", general.contains(obj));
+        // broader concepts (MeSH tree ancestors): what kind of drug and of condition, learnable beyond the ids seen
+        for (String anc : d.ancestors(subj, parents)) {
+            f.add(fSAnc.id(anc), 1.0);
+        }
+        for (String anc : d.ancestors(obj, parents)) {
+            f.add(fOAnc.id(anc), 1.0);
+        }
         // sentence-level features: the union over the sentences where both occur
-        Set<String> seen = new HashSet<>();
         for (Candidate.Instance in : instances) {
-            for (String x : in.features()) {
-                if (seen.add(x)) {
-                    f.put(x, 1.0);
-                }
+            for (int x : in.ids()) {
+                f.add(x, 1.0);
             }
         }
-        return new Candidate(g, subj, obj, f, instances, ns, no);
+        Object[] sorted = f.sorted();
+        return new Candidate(g, subj, obj, (int[]) sorted[0], (double[]) sorted[1], instances, ns, no);
     }
 
-    private static void put(Map<String, Double> f, String name, boolean on) {
-        if (on) {
-            f.put(name, 1.0);
+    /**
+     * Feature ids of one family ("i:bw:" + a stem): suffix -> id, cached so that a stem (whose hash its
+     * String keeps) costs one lookup and no concatenation. Bounded; thread-safe.
+     */
+    private final class Family {
+        private final String prefix;
+        private final Map<String, Integer> cache = new ConcurrentHashMap<>();
+
+        Family(String prefix) {
+            this.prefix = prefix;
+        }
+
+        int id(String suffix) {
+            Integer i = cache.get(suffix);
+            if (i == null) {
+                i = index.id(prefix + suffix);
+                if (cache.size() < 100_000) {
+                    cache.put(suffix, i);
+                }
+            }
+            return i;
         }
     }
 
-    /** Sentence-level features of mention pair (subject a, object b) in sentence si. */
-    private List<String> instanceFeatures(Doc d, int si, int a, int b) {
-        List<String> out = new ArrayList<>(48);
+    private final Family fOrd = new Family("i:ord:");
+    private final Family fNb = new Family("i:nb:");
+    private final Family fBw = new Family("i:bw:");
+    private final Family fBwSO = new Family("i:bwSO:");
+    private final Family fBwOS = new Family("i:bwOS:");
+    private final Family fBwSeq = new Family("i:bwseq:");
+    private final Family fBwL = new Family("i:bwL:");
+    private final Family fBwFirst = new Family("i:bwFirst:");
+    private final Family fBwLast = new Family("i:bwLast:");
+    private final Family fOthers = new Family("i:others:");
+    private final Family fS1 = new Family("i:s-1:");
+    private final Family fS2 = new Family("i:s+1:");
+    private final Family fO1 = new Family("i:o-1:");
+    private final Family fO2 = new Family("i:o+1:");
+    private final Family fSS1 = new Family("i:s-2:");
+    private final Family fSS2 = new Family("i:s+2:");
+    private final Family fOO1 = new Family("i:o-2:");
+    private final Family fOO2 = new Family("i:o+2:");
+    private final Family fBefore = new Family("i:before:");
+    private final Family fAfter = new Family("i:after:");
+    private final Family fFlag = new Family("i:");
+    private final Family fSAnc = new Family("sAnc:");
+    private final Family fOAnc = new Family("oAnc:");
+
+    /** Sentence-level feature ids of mention pair (subject a, object b) in sentence si, sorted and unique. */
+    private int[] instanceFeatures(Doc d, int si, int a, int b) {
+        Vector out = new Vector(index);
         List<Entity> es = d.view.entities();
         Entity s = es.get(a);
         Entity o = es.get(b);
@@ -244,9 +406,9 @@ final class Features {
         Entity first = sFirst ? s : o;
         Entity second = sFirst ? o : s;
         String ord = sFirst ? "SO" : "OS";
-        out.add("i:ord:" + ord);
+        out.add(fOrd.id(ord), 1);
         if (si == 0 && d.view.titleEnd() > 0) {
-            out.add("i:title");
+            out.add(fFlag.id("title"), 1);
         }
         Tokens t = d.tokens(si);
         int firstEndTok = t.firstAtOrAfter(first.end());
@@ -261,7 +423,7 @@ final class Features {
             if (m >= 0) {
                 if (m != lastMention && m != a && m != b) {
                     Entity e = es.get(m);
-                    between.add("[" + e.kind().name().charAt(0) + "]");
+                    between.add(KIND_TOKEN.get(e.kind()));
                     others++;
                     if (e.kind() == first.kind() || e.kind() == second.kind()) {
                         sameKindBetween = true;
@@ -273,71 +435,73 @@ final class Features {
             between.add(t.stem[k]);
         }
         int nb = between.size();
-        out.add("i:nb:" + bucket(nb));
+        out.add(fNb.id(bucket(nb)), 1);
+        Family bwOrd = sFirst ? fBwSO : fBwOS;
         if (nb <= MAX_BETWEEN) {
             for (String w : between) {
-                out.add("i:bw:" + w);
-                out.add("i:bw" + ord + ":" + w);
+                out.add(fBw.id(w), 1);
+                out.add(bwOrd.id(w), 1);
             }
             if (nb <= 4) {
-                out.add("i:bwseq:" + ord + ":" + String.join("_", between));
+                out.add(fBwSeq.id(ord + ":" + String.join("_", between)), 1);
             }
         } else {
             for (int k = 0; k < 4; k++) {
-                out.add("i:bwL:" + between.get(k));
-                out.add("i:bwL:" + between.get(nb - 1 - k));
+                out.add(fBwL.id(between.get(k)), 1);
+                out.add(fBwL.id(between.get(nb - 1 - k)), 1);
             }
         }
         if (!between.isEmpty()) {
-            out.add("i:bwFirst:" + between.get(0));
-            out.add("i:bwLast:" + between.get(nb - 1));
+            out.add(fBwFirst.id(between.get(0)), 1);
+            out.add(fBwLast.id(between.get(nb - 1)), 1);
         }
-        out.add("i:others:" + Math.min(others, 3));
+        out.add(fOthers.id(String.valueOf(Math.min(others, 3))), 1);
         if (sameKindBetween) {
-            out.add("i:sameKindBetween");
+            out.add(fFlag.id("sameKindBetween"), 1);
         }
         // neighbours of each mention
         int sBefore = t.lastBefore(s.start());
         int sAfter = t.firstAtOrAfter(s.end());
         int oBefore = t.lastBefore(o.start());
         int oAfter = t.firstAtOrAfter(o.end());
-        out.add("i:s-1:" + t.word(sBefore));
-        out.add("i:s+1:" + t.word(sAfter));
-        out.add("i:o-1:" + t.word(oBefore));
-        out.add("i:o+1:" + t.word(oAfter));
-        out.add("i:s-2:" + t.word(sBefore - 1) + "_" + t.word(sBefore));
-        out.add("i:s+2:" + t.word(sAfter) + "_" + t.word(sAfter + 1));
-        out.add("i:o-2:" + t.word(oBefore - 1) + "_" + t.word(oBefore));
-        out.add("i:o+2:" + t.word(oAfter) + "_" + t.word(oAfter + 1));
+        out.add(fS1.id(t.word(sBefore)), 1);
+        out.add(fS2.id(t.word(sAfter)), 1);
+        out.add(fO1.id(t.word(oBefore)), 1);
+        out.add(fO2.id(t.word(oAfter)), 1);
+        out.add(fSS1.id(t.word(sBefore - 1) + "_" + t.word(sBefore)), 1);
+        out.add(fSS2.id(t.word(sAfter) + "_" + t.word(sAfter + 1)), 1);
+        out.add(fOO1.id(t.word(oBefore - 1) + "_" + t.word(oBefore)), 1);
+        out.add(fOO2.id(t.word(oAfter) + "_" + t.word(oAfter + 1)), 1);
         int firstBefore = t.lastBefore(first.start());
         int secondAfter = t.firstAtOrAfter(second.end());
         for (int k = 1; k <= 3; k++) {
-            out.add("i:before:" + t.word(firstBefore - k + 1));
-            out.add("i:after:" + t.word(secondAfter + k - 1));
+            out.add(fBefore.id(t.word(firstBefore - k + 1)), 1);
+            out.add(fAfter.id(t.word(secondAfter + k - 1)), 1);
         }
         // cue patterns and modality
-        Set<String> hits = d.ruleHits.get(si);
+        Map<String, List<String>> hits = d.rulesBySentence(si);
         if (hits != null) {
-            for (Predicate p : Predicate.values()) {
-                if (hits.contains(s.id() + "\t" + p + "\t" + o.id())) {
-                    out.add("i:rule:" + p);
-                }
-                if (hits.contains(s.id() + "\t" + p + "\t" + o.id() + "\tneg")) {
-                    out.add("i:ruleNeg:" + p);
+            List<String> fs = hits.get(s.id() + "\t" + o.id());
+            if (fs != null) {
+                for (String f : fs) {
+                    out.add(f, 1);
                 }
             }
         }
         Span sent = d.view.sentences().get(si);
-        Modality m = Modality.of(d.view.slice(sent), s.start() - sent.start(), s.end() - sent.start(),
+        Modality m = Modality.of(d.modality(si), s.start() - sent.start(), s.end() - sent.start(),
                 o.start() - sent.start(), o.end() - sent.start());
         if (m.negated()) {
-            out.add("i:neg");
+            out.add(fFlag.id("neg"), 1);
         }
         if (m.hedged()) {
-            out.add("i:hedge");
+            out.add(fFlag.id("hedge"), 1);
         }
-        return out;
+        return (int[]) out.sorted()[0];
     }
+
+    private static final Map<EntityKind, String> KIND_TOKEN = Map.of(EntityKind.DRUG, "[D]", EntityKind.TARGET, "[T]",
+            EntityKind.PROCESS, "[P]", EntityKind.CONDITION, "[C]");
 
     private static String bucket(int n) {
         return n <= 2 ? String.valueOf(n) : n <= 4 ? "3-4" : n <= 7 ? "5-7" : n <= 12 ? "8-12" : n <= 20 ? "13-20" : "21+";
@@ -397,7 +561,7 @@ final class Features {
             double[] c = out.computeIfAbsent(e.id(), k -> new double[2]);
             c[0]++;
             String before = text.substring(Math.max(0, e.start() - 40), e.start()).toLowerCase(Locale.ROOT);
-            if (INDICATION.matcher(before).find()) {
+            if (INDICATION_WORD.matcher(before).find() && INDICATION.matcher(before).find()) {
                 c[1]++;
             }
         }

@@ -6,7 +6,9 @@ import org.litgraph.graph.EntityKind;
 enum Group {
     DRUG_CONDITION(EntityKind.DRUG, EntityKind.CONDITION),
     DRUG_TARGET(EntityKind.DRUG, EntityKind.TARGET),
-    TARGET_CONDITION(EntityKind.TARGET, EntityKind.CONDITION);
+    TARGET_CONDITION(EntityKind.TARGET, EntityKind.CONDITION),
+    /** Gene-gene pairs: unordered, the smaller id is the subject. */
+    TARGET_TARGET(EntityKind.TARGET, EntityKind.TARGET);
 
     final EntityKind subject;
     final EntityKind object;
@@ -14,5 +16,10 @@ enum Group {
     Group(EntityKind subject, EntityKind object) {
         this.subject = subject;
         this.object = object;
+    }
+
+    /** Whether the two ends are of one kind, so a pair is unordered (subject = the smaller id). */
+    boolean symmetric() {
+        return subject == object;
     }
 }

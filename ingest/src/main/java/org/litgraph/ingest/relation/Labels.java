@@ -16,7 +16,7 @@ import org.litgraph.ingest.relation.DocumentView.Span;
  * BC5CDR CID = CAUSES; BioRED chemical-disease Positive_Correlation = CAUSES, Negative_Correlation =
  * TREATS, Association = ASSOCIATED_WITH; chemical-gene Negative_Correlation = INHIBITS,
  * Positive_Correlation = ACTIVATES, Bind = BINDS, Association = ASSOCIATED_WITH; gene-disease (any
- * type) = ASSOCIATED_WITH; PHEE Adverse_event = CAUSES, Potential_therapeutic_event = TREATS.
+ * type) = ASSOCIATED_WITH; gene-gene (any type) = ASSOCIATED_WITH, unordered; PHEE Adverse_event = CAUSES, Potential_therapeutic_event = TREATS.
  */
 final class Labels {
     private Labels() {
@@ -35,7 +35,7 @@ final class Labels {
                 case INHIBITS, ACTIVATES, BINDS, ASSOCIATED_WITH -> EnumSet.of(Corpus.Name.BIORED);
                 default -> EnumSet.noneOf(Corpus.Name.class);
             };
-            case TARGET_CONDITION -> p == Predicate.ASSOCIATED_WITH ? EnumSet.of(Corpus.Name.BIORED)
+            case TARGET_CONDITION, TARGET_TARGET -> p == Predicate.ASSOCIATED_WITH ? EnumSet.of(Corpus.Name.BIORED)
                     : EnumSet.noneOf(Corpus.Name.class);
         };
     }
@@ -63,7 +63,7 @@ final class Labels {
                     case "Association" -> Predicate.ASSOCIATED_WITH;
                     default -> null;
                 };
-                case TARGET_CONDITION -> Predicate.ASSOCIATED_WITH;
+                case TARGET_CONDITION, TARGET_TARGET -> Predicate.ASSOCIATED_WITH;
             };
         };
     }
@@ -77,7 +77,13 @@ final class Labels {
             EntityKind kb = kinds.get(r.b());
             String s;
             String o;
-            if (ka == g.subject && kb == g.object) {
+            if (g.symmetric()) {
+                if (ka != g.subject || kb != g.object) {
+                    continue;
+                }
+                s = r.a().compareTo(r.b()) <= 0 ? r.a() : r.b();
+                o = r.a().compareTo(r.b()) <= 0 ? r.b() : r.a();
+            } else if (ka == g.subject && kb == g.object) {
                 s = r.a();
                 o = r.b();
             } else if (kb == g.subject && ka == g.object) {

@@ -36,7 +36,8 @@ public record Modality(boolean negated, boolean hedged, String negationCue, Stri
     }
 
     private static final Map<String, List<Trigger>> BY_FIRST_WORD = new HashMap<>();
-    private static final List<Trigger> PREFIX_FIRST = new ArrayList<>();
+    /** Triggers whose first word is a prefix ("suggest*"), by that prefix's first three letters. */
+    private static final Map<String, List<Trigger>> BY_PREFIX = new HashMap<>();
 
     static {
         try (InputStream in = Modality.class.getClassLoader().getResourceAsStream(TRIGGERS)) {
@@ -59,7 +60,10 @@ public record Modality(boolean negated, boolean hedged, String negationCue, Stri
                 Trigger t = new Trigger(f[0], words, Category.valueOf(f[1]),
                         f[2].equals("-") ? Direction.NONE : Direction.valueOf(f[2]), Integer.parseInt(f[3]));
                 if (words[0].endsWith("*")) {
-                    PREFIX_FIRST.add(t);
+                    if (words[0].length() < 4) {
+                        throw new IllegalStateException(TRIGGERS + " line " + n + ": a prefix needs three letters at least");
+                    }
+                    BY_PREFIX.computeIfAbsent(words[0].substring(0, 3), k -> new ArrayList<>()).add(t);
                 } else {
                     BY_FIRST_WORD.computeIfAbsent(words[0], k -> new ArrayList<>()).add(t);
                 }
@@ -69,7 +73,7 @@ public record Modality(boolean negated, boolean hedged, String negationCue, Stri
         }
     }
 
-    /** A word of the sentence (or one of the two mentions, as one word): its text and character range. */
+    /** A word of the sentence: its lower-cased text and character range; punctuation marks are words too. */
     private record Tok(String word, int start, int end, boolean punct) {
     }
 
@@ -78,40 +82,60 @@ public record Modality(boolean negated, boolean hedged, String negationCue, Stri
     }
 
     /**
+     * One sentence's words and the triggers in it, independent of any mention: analyse a sentence once,
+     * then ask {@link #of(Sentence, int, int, int, int)} for each pair of mentions in it.
+     */
+    public static final class Sentence {
+        private final List<Tok> toks;
+        private final List<Found> found;
+        private final boolean any;
+
+        private Sentence(List<Tok> toks, List<Found> found) {
+            this.toks = toks;
+            this.found = found;
+            boolean a = false;
+            for (Found f : found) {
+                a |= f.trigger.category == Category.NEG || f.trigger.category == Category.HEDGE;
+            }
+            this.any = a;
+        }
+    }
+
+    /** The words and triggers of a sentence. */
+    public static Sentence analyse(String sentence) {
+        List<Tok> toks = tokenize(sentence);
+        return new Sentence(toks, triggers(toks));
+    }
+
+    /**
      * The modality of a statement whose mentions are {@code [aStart, aEnd)} and {@code [bStart, bEnd)}
      * of {@code sentence} (offsets relative to the sentence).
      */
     public static Modality of(String sentence, int aStart, int aEnd, int bStart, int bEnd) {
+        return of(analyse(sentence), aStart, aEnd, bStart, bEnd);
+    }
+
+    /** The same, over a sentence analysed before (offsets relative to that sentence). */
+    public static Modality of(Sentence s, int aStart, int aEnd, int bStart, int bEnd) {
+        if (!s.any) {
+            return NONE;
+        }
         if (aStart > bStart) {
-            return of(sentence, bStart, bEnd, aStart, aEnd);
+            return of(s, bStart, bEnd, aStart, aEnd);
         }
-        List<Tok> toks = tokenize(sentence, aStart, aEnd, bStart, bEnd);
-        int a = -1;
-        int b = -1;
-        for (int i = 0; i < toks.size(); i++) {
-            Tok t = toks.get(i);
-            if (a < 0 && t.start == aStart && t.word.equals("\u0001")) {
-                a = i;
-            } else if (t.start == bStart && t.word.equals("\u0001")) {
-                b = i;
-            }
-        }
-        if (a < 0 || b < 0) { // overlapping or degenerate spans: one mention
-            b = a < 0 ? b : a;
-            a = b;
-        }
-        List<Found> found = triggers(toks);
+        int[] a = tokenRange(s.toks, aStart, aEnd);
+        int[] b = tokenRange(s.toks, bStart, bEnd);
         String neg = null;
         String hedge = null;
-        for (Found f : found) {
+        for (Found f : s.found) {
             Category c = f.trigger.category;
-            if ((c == Category.NEG && neg == null) || (c == Category.HEDGE && hedge == null)) {
-                if (affects(found, toks, f, a, b)) {
-                    if (c == Category.NEG) {
-                        neg = f.trigger.phrase;
-                    } else {
-                        hedge = f.trigger.phrase;
-                    }
+            if (((c == Category.NEG && neg == null) || (c == Category.HEDGE && hedge == null))
+                    && !(f.from <= a[1] && a[0] < f.to) && !(f.from <= b[1] && b[0] < f.to)
+                    && affects(s, f, a, b)) {
+                if (c == Category.NEG) {
+                    neg = f.trigger.phrase;
+                } else {
+                    hedge = f.trigger.phrase;
                 }
             }
         }
@@ -123,48 +147,75 @@ public record Modality(boolean negated, boolean hedged, String negationCue, Stri
         return of(sentence, start, end, start, end);
     }
 
+    /** First and last token index {@code [first, last]} covering a character range (an empty range: the next token). */
+    private static int[] tokenRange(List<Tok> toks, int start, int end) {
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < toks.size(); i++) {
+            Tok t = toks.get(i);
+            if (t.start < end && start < t.end) {
+                if (first < 0) {
+                    first = i;
+                }
+                last = i;
+            } else if (t.start >= end) {
+                break;
+            }
+        }
+        if (first < 0) {
+            int i = 0;
+            while (i < toks.size() && toks.get(i).end <= start) {
+                i++;
+            }
+            first = i;
+            last = i;
+        }
+        return new int[] {first, last};
+    }
+
     /** Whether the trigger's scope covers both mentions, or it stands between them and reaches the one on its side. */
-    private static boolean affects(List<Found> all, List<Tok> toks, Found f, int a, int b) {
-        int[] fwd = f.trigger.direction == Direction.PRE || f.trigger.direction == Direction.BOTH
-                ? scope(all, toks, f, true) : null;
-        int[] bwd = f.trigger.direction == Direction.POST || f.trigger.direction == Direction.BOTH
-                ? scope(all, toks, f, false) : null;
-        boolean coversA = in(fwd, a) || in(bwd, a);
-        boolean coversB = in(fwd, b) || in(bwd, b);
+    private static boolean affects(Sentence s, Found f, int[] a, int[] b) {
+        boolean pre = f.trigger.direction == Direction.PRE || f.trigger.direction == Direction.BOTH;
+        boolean post = f.trigger.direction == Direction.POST || f.trigger.direction == Direction.BOTH;
+        int[] fwd = pre ? scope(s, f, true, a, b) : null;
+        int[] bwd = post ? scope(s, f, false, a, b) : null;
+        boolean coversA = reaches(fwd, a) || reaches(bwd, a);
+        boolean coversB = reaches(fwd, b) || reaches(bwd, b);
         if (coversA && coversB) {
             return true;
         }
-        boolean between = f.from > a && f.to <= b;
-        return between && ((in(fwd, b) && fwd != null) || (in(bwd, a) && bwd != null));
+        boolean between = f.from > a[1] && f.to <= b[0];
+        return between && (reaches(fwd, b) || reaches(bwd, a));
     }
 
-    private static boolean in(int[] range, int i) {
-        return range != null && range[0] <= i && i < range[1];
+    private static boolean reaches(int[] range, int[] mention) {
+        return range != null && range[0] <= mention[1] && mention[0] < range[1];
     }
 
-    /** Token range {@code [from, to)} of a trigger's scope in one direction. */
-    private static int[] scope(List<Found> all, List<Tok> toks, Found f, boolean forward) {
+    /** Token range {@code [from, to)} of a trigger's scope in one direction; a mention's words count as one. */
+    private static int[] scope(Sentence s, Found f, boolean forward, int[] a, int[] b) {
         int window = f.trigger.window <= 0 ? Integer.MAX_VALUE : f.trigger.window;
-        int words = 0;
         boolean shortScope = window <= 5;
-        if (forward) {
-            int i = f.to;
-            while (i < toks.size() && words < window && !terminates(all, i) && !(shortScope && toks.get(i).word.equals(","))) {
-                if (!toks.get(i).punct) {
-                    words++;
-                }
-                i++;
+        List<Tok> toks = s.toks;
+        int words = 0;
+        int step = forward ? 1 : -1;
+        int i = forward ? f.to : f.from - 1;
+        while (i >= 0 && i < toks.size() && words < window && !terminates(s.found, i)
+                && !(shortScope && toks.get(i).word.equals(","))) {
+            Tok t = toks.get(i);
+            boolean inA = a[0] <= i && i <= a[1];
+            boolean inB = b[0] <= i && i <= b[1];
+            if (inA || inB) {
+                words++;
+                i = forward ? (inA ? a[1] : b[1]) + 1 : (inA ? a[0] : b[0]) - 1;
+                continue;
             }
-            return new int[] {f.to, i};
-        }
-        int i = f.from - 1;
-        while (i >= 0 && words < window && !terminates(all, i) && !(shortScope && toks.get(i).word.equals(","))) {
-            if (!toks.get(i).punct) {
+            if (!t.punct) {
                 words++;
             }
-            i--;
+            i += step;
         }
-        return new int[] {i + 1, f.from};
+        return forward ? new int[] {f.to, i} : new int[] {i + 1, f.from};
     }
 
     private static boolean terminates(List<Found> all, int tokenIndex) {
@@ -191,9 +242,12 @@ public record Modality(boolean negated, boolean hedged, String negationCue, Stri
                     }
                 }
             }
-            for (Trigger t : PREFIX_FIRST) {
-                if ((best == null || t.words.length > best.words.length) && matches(t, toks, i)) {
-                    best = t;
+            List<Trigger> prefixed = w.length() >= 3 ? BY_PREFIX.get(w.substring(0, 3)) : null;
+            if (prefixed != null) {
+                for (Trigger t : prefixed) {
+                    if ((best == null || t.words.length > best.words.length) && matches(t, toks, i)) {
+                        best = t;
+                    }
                 }
             }
             if (best == null) {
@@ -220,26 +274,16 @@ public record Modality(boolean negated, boolean hedged, String negationCue, Stri
         return true;
     }
 
-    /** Lower-cased words (letters, digits, inner hyphens and apostrophes) and punctuation marks; each mention is one word "\u0001". */
-    private static List<Tok> tokenize(String s, int aStart, int aEnd, int bStart, int bEnd) {
+    /** Lower-cased words (letters, digits, inner hyphens and apostrophes) and punctuation marks. */
+    private static List<Tok> tokenize(String s) {
         List<Tok> out = new ArrayList<>();
         int n = s.length();
         int i = 0;
         while (i < n) {
-            if (i == aStart && aEnd > aStart) {
-                out.add(new Tok("\u0001", aStart, aEnd, false));
-                i = Math.max(aEnd, i + 1);
-                continue;
-            }
-            if (i == bStart && bEnd > bStart) {
-                out.add(new Tok("\u0001", bStart, bEnd, false));
-                i = Math.max(bEnd, i + 1);
-                continue;
-            }
             char c = s.charAt(i);
             if (Character.isLetterOrDigit(c)) {
                 int j = i + 1;
-                while (j < n && j != aStart && j != bStart) {
+                while (j < n) {
                     char d = s.charAt(j);
                     if (Character.isLetterOrDigit(d) || ((d == '-' || d == '\'' || d == '\u2019') && j + 1 < n
                             && Character.isLetterOrDigit(s.charAt(j + 1)))) {
@@ -248,7 +292,7 @@ public record Modality(boolean negated, boolean hedged, String negationCue, Stri
                         break;
                     }
                 }
-                out.add(new Tok(s.substring(i, j).toLowerCase(Locale.ROOT).replace('\u2019', '\''), i, j, false));
+                out.add(new Tok(lower(s, i, j), i, j, false));
                 i = j;
             } else if (c == '?' || c == ';' || c == ':' || c == ',' || c == '(' || c == ')' || c == '.') {
                 out.add(new Tok(String.valueOf(c), i, i + 1, true));
@@ -258,5 +302,15 @@ public record Modality(boolean negated, boolean hedged, String negationCue, Stri
             }
         }
         return out;
+    }
+
+    private static String lower(String s, int from, int to) {
+        boolean plain = true;
+        for (int k = from; k < to && plain; k++) {
+            char c = s.charAt(k);
+            plain = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+        }
+        String w = s.substring(from, to);
+        return plain ? w : w.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
     }
 }

@@ -62,27 +62,41 @@ final class Priors {
 
     private static final int[] ZERO = new int[2];
 
-    /** Adds this head's prior features of the pair, leaving out {@code own} (null: nothing). */
-    void features(String subject, String object, Contribution own, Map<String, Double> f) {
+    /** The prior features' names, in the order of {@link #values}. */
+    static final java.util.List<String> NAMES = java.util.List.of("p:sKnown", "p:sRate", "p:oKnown", "p:oRate", "p:pairPos",
+            "p:pairPosLog", "p:pairRate");
+
+    /** This head's prior features of the pair (see {@link #NAMES}), leaving out {@code own} (null: nothing). */
+    double[] values(String subject, String object, Contribution own) {
+        return values(subject, object, null, own);
+    }
+
+    /** The same with the pair's key ("subject TAB object") already made. */
+    double[] values(String subject, String object, String pairKey, Contribution own) {
+        double[] v = new double[NAMES.size()];
         int[] s = minus(subjects.getOrDefault(subject, ZERO), own, subject, true, false);
         int[] o = minus(objects.getOrDefault(object, ZERO), own, object, false, false);
-        String key = subject + "\t" + object;
-        int[] p = minus(pairs.getOrDefault(key, ZERO), own, key, false, true);
+        int[] p = ZERO;
+        if (!pairs.isEmpty()) {
+            String key = pairKey != null ? pairKey : subject + "\t" + object;
+            p = minus(pairs.getOrDefault(key, ZERO), own, key, false, true);
+        }
         if (s[0] > 0) {
-            f.put("p:sKnown", 1.0);
-            f.put("p:sRate", (double) s[1] / s[0]);
+            v[0] = 1;
+            v[1] = (double) s[1] / s[0];
         }
         if (o[0] > 0) {
-            f.put("p:oKnown", 1.0);
-            f.put("p:oRate", (double) o[1] / o[0]);
+            v[2] = 1;
+            v[3] = (double) o[1] / o[0];
         }
         if (p[1] > 0) {
-            f.put("p:pairPos", 1.0);
-            f.put("p:pairPosLog", Math.log1p(p[1]));
+            v[4] = 1;
+            v[5] = Math.log1p(p[1]);
             if (p[0] > 0) {
-                f.put("p:pairRate", Math.min(1.0, (double) p[1] / p[0]));
+                v[6] = Math.min(1.0, (double) p[1] / p[0]);
             }
         }
+        return v;
     }
 
     private static int[] minus(int[] c, Contribution own, String key, boolean subject, boolean pair) {

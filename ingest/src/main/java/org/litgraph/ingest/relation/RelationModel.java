@@ -75,8 +75,7 @@ public final class RelationModel {
             synchronized (RelationModel.class) {
                 m = standard;
                 if (m == null) {
-                    Lexicon lexicon = Lexicon.defaultLexicon();
-                    m = load(id -> lexicon.get(id).map(LexiconEntry::parents).orElse(List.of()));
+                    m = forLexicon(Lexicon.defaultLexicon());
                     standard = m;
                 }
             }
@@ -84,24 +83,59 @@ public final class RelationModel {
         return m;
     }
 
-    /** The shipped model with this hierarchy (broader concepts of an id; may answer nothing). */
-    public static RelationModel load(Function<String, List<String>> parents) {
-        InputStream in = RelationModel.class.getClassLoader().getResourceAsStream(RESOURCE);
-        if (in == null) {
-            throw new IllegalStateException("missing resource " + RESOURCE + " (run ./litgraph lexicon train-relations)");
+    /** The shipped model reading broader concepts from this lexicon (its heads are loaded once and shared). */
+    public static RelationModel forLexicon(Lexicon lexicon) {
+        Shipped sh = shippedHeads();
+        return new RelationModel(sh.heads(), new Features(RelationExtractor.standard(),
+                id -> lexicon.get(id).map(LexiconEntry::parents).orElse(List.of()), sh.index()), RelationExtractor.standard());
+    }
+
+    /** Heads read from a model file, over one frozen feature index. */
+    record Shipped(List<Head> heads, FeatureIndex index) {
+    }
+
+    private static volatile Shipped shipped;
+
+    private static Shipped shippedHeads() {
+        Shipped h = shipped;
+        if (h == null) {
+            synchronized (RelationModel.class) {
+                h = shipped;
+                if (h == null) {
+                    InputStream in = RelationModel.class.getClassLoader().getResourceAsStream(RESOURCE);
+                    if (in == null) {
+                        throw new IllegalStateException("missing resource " + RESOURCE + " (run ./litgraph lexicon train-relations)");
+                    }
+                    try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
+                        h = read(r);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    shipped = h;
+                }
+            }
         }
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
-            return new RelationModel(read(r), new Features(RelationExtractor.standard(), parents), RelationExtractor.standard());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return h;
+    }
+
+    /** No learned heads: every statement comes from the cue patterns (what the trainer starts from). */
+    public static RelationModel rulesOnly() {
+        return new RelationModel(List.of(), new Features(RelationExtractor.standard(), id -> List.of(), FeatureIndex.of(List.of())),
+                RelationExtractor.standard());
+    }
+
+    /** Whether statements between these kinds (subject first) come from the learned model rather than cue patterns. */
+    public boolean learns(EntityKind subject, EntityKind object) {
+        return learned(subject, object);
     }
 
     /** A model written by {@link RelationTrainer} to another file (for evaluation before it ships). */
     public static RelationModel load(Path file, Function<String, List<String>> parents) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)),
                 StandardCharsets.UTF_8))) {
-            return new RelationModel(read(r), new Features(RelationExtractor.standard(), parents), RelationExtractor.standard());
+            Shipped sh = read(r);
+            return new RelationModel(sh.heads(), new Features(RelationExtractor.standard(), parents, sh.index()),
+                    RelationExtractor.standard());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -131,10 +165,25 @@ public final class RelationModel {
         return out;
     }
 
-    /** The learned statements only. */
-    List<RelationStatement> predictLearned(DocumentView doc) {
-        List<Candidate> cands = features.candidates(doc, heads.keySet());
+    /** The learned statements only (pairs of the kinds {@link #learns}). */
+    public List<RelationStatement> predictLearned(DocumentView doc) {
+        return predictLearned(doc, null);
+    }
+
+    /**
+     * The learned statements, given the cue-pattern statements the caller already found in each
+     * sentence of the view: index of the sentence in {@code doc.sentences()} -> keys
+     * {@link #cueKey}. Null: the model runs the cue patterns itself.
+     */
+    public List<RelationStatement> predictLearned(DocumentView doc, Map<Integer, Set<String>> cueHits) {
+        List<Candidate> cands = features.candidates(doc, heads.keySet(), cueHits);
         return decide(doc, cands, scores(cands, null));
+    }
+
+    /** The key of a cue-pattern statement for {@link #predictLearned(DocumentView, Map)}. */
+    public static String cueKey(String subjectId, Predicate predicate, String objectId, boolean negated) {
+        String k = subjectId + "\t" + predicate + "\t" + objectId;
+        return negated ? k + "\tneg" : k;
     }
 
     /** Each candidate's probability under each head of its group (heads in this model's order). */
@@ -144,8 +193,9 @@ public final class RelationModel {
             Candidate c = cands.get(i);
             List<Head> hs = heads.getOrDefault(c.group(), List.of());
             out[i] = new double[hs.size()];
+            String key = c.pairKey();
             for (int k = 0; k < hs.size(); k++) {
-                out[i][k] = hs.get(k).score(c, own);
+                out[i][k] = hs.get(k).score(c, key, own);
             }
         }
         return out;
@@ -292,10 +342,11 @@ public final class RelationModel {
 
     // ---- the resource: one head per "head" line, its weights and priors
 
-    static List<Head> read(BufferedReader r) throws IOException {
+    static Shipped read(BufferedReader r) throws IOException {
         Map<String, Object[]> meta = new LinkedHashMap<>();
         Map<String, Map<String, Double>> weights = new HashMap<>();
         Map<String, Priors> priors = new HashMap<>();
+        java.util.Set<String> names = new java.util.TreeSet<>(Priors.NAMES);
         String line;
         while ((line = r.readLine()) != null) {
             if (line.isEmpty() || line.startsWith("#")) {
@@ -306,17 +357,21 @@ public final class RelationModel {
             switch (f[0]) {
                 case "head" -> meta.put(key, new Object[] {Predicate.valueOf(f[1]), Group.valueOf(f[2]),
                         Double.parseDouble(f[3]), Double.parseDouble(f[4])});
-                case "w" -> weights.computeIfAbsent(key, k -> new HashMap<>()).put(f[3], Double.parseDouble(f[4]));
+                case "w" -> {
+                    weights.computeIfAbsent(key, k -> new HashMap<>()).put(f[3], Double.parseDouble(f[4]));
+                    names.add(f[3]);
+                }
                 case "ps" -> priors.computeIfAbsent(key, k -> new Priors()).subjects.put(f[3], counts(f[4], f[5]));
                 case "po" -> priors.computeIfAbsent(key, k -> new Priors()).objects.put(f[3], counts(f[4], f[5]));
                 case "pp" -> priors.computeIfAbsent(key, k -> new Priors()).pairs.put(f[3] + "\t" + f[4], counts(f[5], f[6]));
                 default -> throw new IOException("unknown line kind '" + f[0] + "'");
             }
         }
+        FeatureIndex index = FeatureIndex.of(names);
         List<Head> out = new ArrayList<>();
-        meta.forEach((key, m) -> out.add(new Head((Predicate) m[0], (Group) m[1], Map.copyOf(weights.getOrDefault(key, Map.of())),
+        meta.forEach((key, m) -> out.add(new Head((Predicate) m[0], (Group) m[1], weights.getOrDefault(key, Map.of()), index,
                 priors.getOrDefault(key, new Priors()), (Double) m[2], (Double) m[3])));
-        return out;
+        return new Shipped(List.copyOf(out), index);
     }
 
     private static int[] counts(String a, String b) {
@@ -340,7 +395,7 @@ public final class RelationModel {
             }
             for (Head h : heads) {
                 String k = h.predicate() + "\t" + h.group();
-                for (Map.Entry<String, Double> e : new TreeMap<>(h.weights()).entrySet()) {
+                for (Map.Entry<String, Double> e : h.weightsByName().entrySet()) {
                     w.write(String.format(Locale.ROOT, "w\t%s\t%s\t%.6g%n", k, e.getKey(), e.getValue()));
                 }
                 if (h.priors() != null) {

@@ -46,6 +46,8 @@ public final class RelationTrainer {
     private static final Label POS = new Label("POS");
     private static final Label NEG = new Label("NEG");
     private static final long SEED = 20240601L;
+    /** The threshold of a head that is switched off (no probability reaches it). */
+    static final double OFF = 2;
 
     /** Which mentions a document is seen with: the corpus's gold ones, the pipeline's, or both (two copies). */
     public enum Mentions { GOLD, PIPELINE, BOTH }
@@ -59,7 +61,8 @@ public final class RelationTrainer {
             new Object[] {Predicate.ACTIVATES, Group.DRUG_TARGET},
             new Object[] {Predicate.BINDS, Group.DRUG_TARGET},
             new Object[] {Predicate.ASSOCIATED_WITH, Group.DRUG_TARGET},
-            new Object[] {Predicate.ASSOCIATED_WITH, Group.TARGET_CONDITION});
+            new Object[] {Predicate.ASSOCIATED_WITH, Group.TARGET_CONDITION},
+            new Object[] {Predicate.ASSOCIATED_WITH, Group.TARGET_TARGET});
 
     public record Options(Path shared, Path out, Mentions train, Mentions tune, double[] costs, int minCount) {
     }
@@ -111,7 +114,8 @@ public final class RelationTrainer {
     }
 
     static Features features(Lexicon lexicon) {
-        return new Features(RelationExtractor.standard(), id -> lexicon.get(id).map(LexiconEntry::parents).orElse(List.of()));
+        return new Features(RelationExtractor.standard(), id -> lexicon.get(id).map(LexiconEntry::parents).orElse(List.of()),
+                FeatureIndex.growing());
     }
 
     static List<Prepared> prepare(List<Corpus.Doc> docs, Mentions m, PipelineMentions pipeline, Features features) {
@@ -122,7 +126,7 @@ public final class RelationTrainer {
                 out.add(new Prepared(d, d.gold(), true, features.candidates(d.gold(), all)));
             }
             if (m != Mentions.GOLD) {
-                DocumentView v = pipeline.view(d.gold().text(), d.gold().titleEnd());
+                DocumentView v = pipeline.view(d);
                 out.add(new Prepared(d, v, false, features.candidates(v, all)));
             }
         }
@@ -150,8 +154,10 @@ public final class RelationTrainer {
             Map<String, Priors.Contribution> own = contributions(trainDocs, p, g, sources);
             Priors priors = Priors.of(own.values());
             List<Example<Label>> examples = new ArrayList<>();
+            FeatureIndex index = features.index();
             Map<String, Integer> df = new HashMap<>();
-            List<Map<String, Double>> rows = new ArrayList<>();
+            List<String[]> rowNames = new ArrayList<>();
+            List<double[]> rowValues = new ArrayList<>();
             List<Boolean> ys = new ArrayList<>();
             for (Prepared pr : train) {
                 if (!sources.contains(pr.doc().corpus())) {
@@ -163,22 +169,36 @@ public final class RelationTrainer {
                     if (c.group() != g) {
                         continue;
                     }
-                    Map<String, Double> f = new LinkedHashMap<>(c.features());
-                    priors.features(c.subject(), c.object(), mine, f);
-                    rows.add(f);
+                    double[] pv = priors.values(c.subject(), c.object(), mine);
+                    int n = c.ids().length;
+                    List<String> names = new ArrayList<>(n + pv.length);
+                    List<Double> values = new ArrayList<>(n + pv.length);
+                    for (int k = 0; k < n; k++) {
+                        names.add(index.name(c.ids()[k]));
+                        values.add(c.values()[k]);
+                    }
+                    for (int k = 0; k < pv.length; k++) {
+                        if (pv[k] != 0) {
+                            names.add(Priors.NAMES.get(k));
+                            values.add(pv[k]);
+                        }
+                    }
+                    rowNames.add(names.toArray(String[]::new));
+                    rowValues.add(values.stream().mapToDouble(Double::doubleValue).toArray());
                     ys.add(Labels.positive(pr.doc(), pr.view(), c, p, gold));
-                    f.keySet().forEach(k -> df.merge(k, 1, Integer::sum));
+                    names.forEach(k -> df.merge(k, 1, Integer::sum));
                 }
             }
-            for (int i = 0; i < rows.size(); i++) {
+            for (int i = 0; i < rowNames.size(); i++) {
                 List<String> names = new ArrayList<>();
                 List<Double> values = new ArrayList<>();
-                rows.get(i).forEach((k, v) -> {
-                    if (df.get(k) >= o.minCount()) {
-                        names.add(k);
-                        values.add(v);
+                String[] rn = rowNames.get(i);
+                for (int k = 0; k < rn.length; k++) {
+                    if (df.get(rn[k]) >= o.minCount()) {
+                        names.add(rn[k]);
+                        values.add(rowValues.get(i)[k]);
                     }
-                });
+                }
                 examples.add(new ArrayExample<>(ys.get(i) ? POS : NEG, names.toArray(String[]::new),
                         values.stream().mapToDouble(Double::doubleValue).toArray()));
             }
@@ -190,14 +210,15 @@ public final class RelationTrainer {
                 LibLinearClassificationModel model = fit(examples, cost);
                 Map<String, Double> w = export(model);
                 double diff = check(model, w, examples);
-                Head h = new Head(p, g, w, priors, 0.5, 1);
+                Head h = new Head(p, g, w, features.index(), priors, 0.5, 1);
                 double[] tuned = tune(h, dev, sources);
                 String line = String.format(Locale.ROOT, "  %-16s %-16s C=%-5s examples %6d (+%5d) features %6d  dev F1 %.4f at threshold %.2f fallback %.2f  (|p - tribuo| <= %.1e)%n",
                         p, g, fmt(cost), examples.size(), positives, w.size(), tuned[0], tuned[1], tuned[2], diff);
                 System.out.print(line);
-                if (tuned[0] > bestF + 1e-9) {
+                if (tuned[0] > bestF + 1e-9 || best == null) {
                     bestF = tuned[0];
-                    best = h.with(tuned[1], tuned[2]);
+                    // a head that states nothing right on the development splits is switched off
+                    best = tuned[0] > 0 ? h.with(tuned[1], tuned[2]) : h.with(OFF, 1);
                     bestLine = line;
                 }
             }
