@@ -83,8 +83,8 @@ public final class DocumentExtractor {
     public DocumentGraph extract(ParsedDocument doc) {
         String text = doc.text();
         Metadata meta = doc.metadata();
-        String hash = Ids.sha256(VERSION + "\n" + meta.format().label() + "\n" + text);
-        String docId = Ids.document(meta.pmid(), meta.pmcid(), meta.doi(), hash);
+        String hash = Ids.contentHash(meta.format().label(), text);
+        String docId = Ids.document(meta.pmid(), meta.pmcid(), meta.doi(), meta.location());
 
         // 1. sentences and mentions, in reading order, with document-local aliases
         List<AnalyzedSentence> sentences = analyse(doc);
@@ -221,7 +221,7 @@ public final class DocumentExtractor {
         DocumentInfo info = new DocumentInfo(docId, meta.title(), meta.format().label(), sourceType,
                 meta.location(), meta.url(), meta.published(), meta.year(), meta.journal(), meta.publisher(),
                 meta.doi(), meta.pmid(), meta.pmcid(), meta.authors(), meta.publicationTypes(),
-                doc.sections().stream().map(Section::title).toList(), hash, text.length());
+                doc.sections().stream().map(Section::title).toList(), hash, text.length(), VERSION);
         return new DocumentGraph(info, List.copyOf(entities.values()), evidence, caseRecords, refs, mentions);
     }
 
