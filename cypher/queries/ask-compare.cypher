@@ -21,7 +21,7 @@ CALL (d) {
 CALL (d) {
   UNWIND [c IN $conditions WHERE c.relation <> 'broader'] AS cond
   OPTIONAL MATCH (:Condition {id: cond.id})<-[:PRESENTED_WITH]-(k:Case)-[:RECEIVED]->(d)
-  RETURN count(DISTINCT k) AS cases
+  RETURN count(DISTINCT coalesce(k.patientId, k.id)) AS cases
 }
 RETURN i, d.id AS id, d.name AS drug, causesEvidence, causesWeights, treatsEvidence, treatsWeights,
        negatedStatements, broaderStatements, narrowerConditions, cases

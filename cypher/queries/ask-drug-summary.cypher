@@ -7,7 +7,7 @@ CALL (d) { OPTIONAL MATCH (doc:Document)-[:MENTIONS]->(d) RETURN count(DISTINCT 
 CALL (d) {
   OPTIONAL MATCH (k:Case)-[:RECEIVED]->(d)
   WHERE $conditionIds IS NULL OR EXISTS { (k)-[:PRESENTED_WITH]->(c:Condition) WHERE c.id IN $conditionIds }
-  RETURN count(DISTINCT k) AS caseCount
+  RETURN count(DISTINCT coalesce(k.patientId, k.id)) AS caseCount
 }
 CALL (d) {
   OPTIONAL MATCH (k:Case)-[x:RECEIVED]->(d)

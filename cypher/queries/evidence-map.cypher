@@ -10,8 +10,10 @@
 // (statements about a condition broader than $condition: shown, never counted for it);
 // condition_relation is exact, narrower or broader to $condition (exact when no $condition);
 // certainty is 'asserted' when any of those statements is unhedged, else 'hedged'; design is
-// Document.sourceType; cases counts Case nodes reported in the document that RECEIVED the drug
-// and PRESENTED_WITH the condition; statements counts the statements; quote is one verbatim
+// Document.sourceType; patient_ids are the patients reported in the document that RECEIVED the drug
+// and PRESENTED_WITH the condition (Case.patientId: one id for all tellings of one patient, so a
+// patient retold in several documents counts once when rows are combined) and cases counts them;
+// statements counts the statements; quote is one verbatim
 // statement (unhedged first, then earliest in the text); citation is formatted from the
 // document (or the reference it is published as): authors (year), title, journal, year when no
 // authors, and DOI, PMID or web address; never a local file path.
@@ -56,14 +58,16 @@ WITH d, c, doc, conditionRelation, relationship, direction, statements, quote, y
       coalesce(doc.title, pub.title, 'Untitled ' + coalesce(doc.sourceType, 'document')),
       journal,
       CASE WHEN size(authors) = 0 AND year IS NOT NULL THEN toString(year) END,
-      CASE WHEN doi IS NOT NULL THEN 'doi:' + doi WHEN pmid IS NOT NULL THEN 'PMID:' + pmid ELSE url END] AS parts
+      CASE WHEN doi IS NOT NULL THEN 'doi:' + doi WHEN pmid IS NOT NULL THEN 'PMID:' + pmid ELSE url END] AS parts,
+     COLLECT { MATCH (k:Case)-[:REPORTED_IN]->(doc) WHERE (k)-[:RECEIVED]->(d) AND (k)-[:PRESENTED_WITH]->(c)
+               RETURN DISTINCT coalesce(k.patientId, k.id) } AS patients
 RETURN d.name AS drug, d.id AS drug_id, c.name AS condition, c.id AS condition_id,
        relationship, direction,
        CASE WHEN any(x IN statements WHERE NOT x.hedged) THEN 'asserted' ELSE 'hedged' END AS certainty,
        doc.sourceType AS design, year,
-       COUNT { MATCH (k:Case)-[:REPORTED_IN]->(doc) WHERE (k)-[:RECEIVED]->(d) AND (k)-[:PRESENTED_WITH]->(c) } AS cases,
+       size(patients) AS cases,
        size(statements) AS statements, quote.text AS quote,
        reduce(s = '', p IN [x IN parts WHERE x IS NOT NULL AND trim(x) <> ''] |
               s + CASE WHEN s = '' THEN '' ELSE '. ' END + p) AS citation,
-       doc.id AS document_id, conditionRelation AS condition_relation
+       doc.id AS document_id, patients AS patient_ids, conditionRelation AS condition_relation
 ORDER BY drug, condition, relationship, direction DESC, design, document_id;

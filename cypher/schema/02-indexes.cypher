@@ -14,3 +14,7 @@ CREATE INDEX evidence_subject_object IF NOT EXISTS FOR (n:Evidence) ON (n.subjec
 // Passages (every sentence of every document) by document, and their words (litgraph search).
 CREATE INDEX passage_document IF NOT EXISTS FOR (n:Passage) ON (n.documentId);
 CREATE FULLTEXT INDEX passage_text IF NOT EXISTS FOR (n:Passage) ON EACH [n.text];
+// Documents by PubMed id (PubMed, MEDLINE, PubTator and BioC input): reading statements back per record.
+CREATE INDEX document_pmid IF NOT EXISTS FOR (n:Document) ON (n.pmid);
+// Documents by source path or URL (a re-read source replaces what earlier versions stored under another id).
+CREATE INDEX document_path IF NOT EXISTS FOR (n:Document) ON (n.path);

@@ -35,6 +35,9 @@ import org.litgraph.ingest.lexicon.EntityRecognizer;
 import org.litgraph.ingest.lexicon.Lexicon;
 import org.litgraph.ingest.lexicon.LexiconEntry;
 import org.litgraph.ingest.lexicon.Mention;
+import org.litgraph.ingest.relation.DocumentView;
+import org.litgraph.ingest.relation.RelationModel;
+import org.litgraph.ingest.relation.RelationStatement;
 import org.litgraph.ingest.text.Sentence;
 import org.litgraph.ingest.text.SentenceSplitter;
 import org.litgraph.ingest.text.Token;
@@ -47,7 +50,7 @@ import org.litgraph.ingest.text.Tokenizer;
  */
 public final class DocumentExtractor {
     /** Bumped whenever extraction changes, so re-ingesting refreshes documents extracted before. */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
 
     private static final Pattern ABBREVIATION_DEF = Pattern.compile("^\\s*\\(\\s*([A-Za-z][A-Za-z0-9-]{1,9})\\s*\\)");
     private static final Pattern PRONOUN = Pattern.compile("^(?:[-*•\\s]|\\*\\*[^*]*\\*\\*)*\\b(its?)\\b", Pattern.CASE_INSENSITIVE);
@@ -55,11 +58,18 @@ public final class DocumentExtractor {
 
     private final EntityRecognizer recognizer;
     private final RelationExtractor relations;
+    private final RelationModel model;
     private final CaseExtractor cases = new CaseExtractor();
 
     public DocumentExtractor(Lexicon lexicon) {
+        this(lexicon, RelationModel.forLexicon(lexicon));
+    }
+
+    /** An extractor with another relation model (training: {@link RelationModel#rulesOnly()}). */
+    public DocumentExtractor(Lexicon lexicon, RelationModel model) {
         this.recognizer = new EntityRecognizer(lexicon);
         this.relations = RelationExtractor.standard();
+        this.model = model;
     }
 
     public static DocumentExtractor standard() {
@@ -73,8 +83,8 @@ public final class DocumentExtractor {
     public DocumentGraph extract(ParsedDocument doc) {
         String text = doc.text();
         Metadata meta = doc.metadata();
-        String hash = Ids.sha256(VERSION + "\n" + meta.format().label() + "\n" + text);
-        String docId = Ids.document(meta.pmid(), meta.pmcid(), meta.doi(), hash);
+        String hash = Ids.contentHash(meta.format().label(), text);
+        String docId = Ids.document(meta.pmid(), meta.pmcid(), meta.doi(), meta.location());
 
         // 1. sentences and mentions, in reading order, with document-local aliases
         List<AnalyzedSentence> sentences = analyse(doc);
@@ -126,28 +136,28 @@ public final class DocumentExtractor {
         TreeMap<Integer, Set<String>> adverseEventsAt = new TreeMap<>();
         Map<String, Integer> drugRoleCauses = new HashMap<>();
         SourceType sourceType = meta.sourceType() == null ? SourceType.OTHER : meta.sourceType();
+        // cue patterns, sentence by sentence: they state mechanism links (target -> process, process ->
+        // condition, drug -> process); between the kinds the relation model learned they are kept for it
+        Map<String, List<Object[]>> cueHits = new LinkedHashMap<>();
         for (AnalyzedSentence s : sentences) {
-            if (s.sentence().tableRow() || insideReferences(doc, s) || mostlyLink(s.text())) {
+            if (!body(doc, s)) {
                 continue;
             }
             for (RelationExtractor.Found f : relations.extract(s.text(), s.start(), s.mentions())) {
                 Mention subj = s.mentions().get(f.subject());
                 Mention obj = s.mentions().get(f.object());
-                String claimId = Ids.claim(subj.entry().id(), f.predicate(), obj.entry().id());
-                String evId = Ids.evidence(docId, claimId, s.start(), s.end());
-                if (!evidenceIds.add(evId)) {
+                if (model.learns(subj.entry().kind(), obj.entry().kind())) {
+                    cueHits.computeIfAbsent(subj.entry().id() + "\t" + f.predicate() + "\t" + obj.entry().id(),
+                            k -> new ArrayList<>()).add(new Object[] {s, f});
                     continue;
                 }
-                double weight = EvidenceMethod.SENTENCE_PATTERN.baseWeight() * f.factor() * (f.hedged() ? 0.6 : 1.0);
-                evidence.add(new EvidenceItem(evId, claimId, f.predicate(), subj.entry().id(), obj.entry().id(),
-                        s.text(), s.start(), s.end(), f.negated(), f.hedged(), EvidenceMethod.SENTENCE_PATTERN,
-                        Math.round(weight * 1000) / 1000.0, s.section(), cited(s.text(), refByNumber)));
-                if (f.predicate() == Predicate.CAUSES && !f.negated()) {
-                    adverseEventsAt.computeIfAbsent(s.start(), k -> new LinkedHashSet<>()).add(obj.entry().id());
-                    drugRoleCauses.merge(subj.entry().id(), 1, Integer::sum);
-                }
+                addPattern(evidence, evidenceIds, docId, s, f, subj, obj, refByNumber, adverseEventsAt, drugRoleCauses);
             }
         }
+
+        // the learned relation model over the whole document: drug -> condition, drug -> target, target -> condition
+        documentRelations(text, meta, sentences, doc, docId, evidence, evidenceIds, adverseEventsAt, drugRoleCauses,
+                refByNumber, cueHits);
 
         // MeSH indexing of PubMed records (chemical/adverse effects + condition/chemically induced, ...)
         for (MeshQualifiers.Found f : MeshQualifiers.find(text, recognizer.lexicon())) {
@@ -206,14 +216,139 @@ public final class DocumentExtractor {
         for (LexiconEntry e : List.copyOf(entries.values())) {
             addWithParents(e, entities, 0);
         }
-        List<DocumentGraph.Mention> mentions = new ArrayList<>();
-        mentionCounts.forEach((id, n) -> mentions.add(new DocumentGraph.Mention(id, n)));
+        List<DocumentGraph.Mention> mentions = mentionSpans(sentences);
 
         DocumentInfo info = new DocumentInfo(docId, meta.title(), meta.format().label(), sourceType,
                 meta.location(), meta.url(), meta.published(), meta.year(), meta.journal(), meta.publisher(),
                 meta.doi(), meta.pmid(), meta.pmcid(), meta.authors(), meta.publicationTypes(),
-                doc.sections().stream().map(Section::title).toList(), hash, text.length());
+                doc.sections().stream().map(Section::title).toList(), hash, text.length(), VERSION);
         return new DocumentGraph(info, List.copyOf(entities.values()), evidence, caseRecords, refs, mentions);
+    }
+
+    /** Sentences that state the document's own claims: not table rows, reference lists or bare links. */
+    private static boolean body(ParsedDocument doc, AnalyzedSentence s) {
+        return !s.sentence().tableRow() && !insideReferences(doc, s) && !mostlyLink(s.text());
+    }
+
+    /** One cue-pattern statement as evidence (weight 0.6 x the rule's factor, x 0.6 when hedged). */
+    private static void addPattern(List<EvidenceItem> evidence, Set<String> evidenceIds, String docId, AnalyzedSentence s,
+                                   RelationExtractor.Found f, Mention subj, Mention obj, Map<Integer, String> refByNumber,
+                                   TreeMap<Integer, Set<String>> adverseEventsAt, Map<String, Integer> drugRoleCauses) {
+        String claimId = Ids.claim(subj.entry().id(), f.predicate(), obj.entry().id());
+        String evId = Ids.evidence(docId, claimId, s.start(), s.end());
+        if (!evidenceIds.add(evId)) {
+            return;
+        }
+        double weight = EvidenceMethod.SENTENCE_PATTERN.baseWeight() * f.factor() * (f.hedged() ? 0.6 : 1.0);
+        evidence.add(new EvidenceItem(evId, claimId, f.predicate(), subj.entry().id(), obj.entry().id(),
+                s.text(), s.start(), s.end(), f.negated(), f.hedged(), EvidenceMethod.SENTENCE_PATTERN,
+                Math.round(weight * 1000) / 1000.0, s.section(), cited(s.text(), refByNumber)));
+        if (f.predicate() == Predicate.CAUSES && !f.negated()) {
+            adverseEventsAt.computeIfAbsent(s.start(), k -> new LinkedHashSet<>()).add(obj.entry().id());
+            drugRoleCauses.merge(subj.entry().id(), 1, Integer::sum);
+        }
+    }
+
+    /**
+     * What the relation model reads of the document: its body sentences (no table rows, reference
+     * lists or bare links) and their grounded mentions (a pronoun standing for an entity is left out).
+     */
+    public DocumentView relationView(ParsedDocument doc) {
+        return relationView(doc.text(), doc.metadata(), body(doc, analyse(doc)));
+    }
+
+    private static List<AnalyzedSentence> body(ParsedDocument doc, List<AnalyzedSentence> sentences) {
+        List<AnalyzedSentence> body = new ArrayList<>();
+        for (AnalyzedSentence s : sentences) {
+            if (body(doc, s)) {
+                body.add(s);
+            }
+        }
+        return body;
+    }
+
+    private static DocumentView relationView(String text, Metadata meta, List<AnalyzedSentence> body) {
+        String title = meta.title();
+        int titleEnd = title != null && !title.isBlank() && text.startsWith(title) ? title.length() : 0;
+        List<DocumentView.Span> spans = new ArrayList<>(body.size());
+        List<DocumentView.Entity> entities = new ArrayList<>();
+        for (AnalyzedSentence s : body) {
+            spans.add(new DocumentView.Span(s.start(), s.end()));
+            for (Mention m : s.mentions()) {
+                if (!PRONOUN_SURFACE.matcher(m.surface()).matches() && m.end() > m.start()) {
+                    entities.add(new DocumentView.Entity(m.start(), m.end(), m.entry().kind(), m.entry().id()));
+                }
+            }
+        }
+        return new DocumentView(text, titleEnd, spans, entities);
+    }
+
+    /**
+     * The learned model's statements as evidence (RELATION_MODEL, weighted by the model's probability,
+     * x 0.6 when hedged), plus the cue-pattern sentences that state a predicted pair too, and the
+     * negated cue-pattern statements (a denial is kept as negated evidence; it creates no relationship).
+     */
+    private void documentRelations(String text, Metadata meta, List<AnalyzedSentence> sentences, ParsedDocument doc,
+                                   String docId, List<EvidenceItem> evidence, Set<String> evidenceIds,
+                                   TreeMap<Integer, Set<String>> adverseEventsAt, Map<String, Integer> drugRoleCauses,
+                                   Map<Integer, String> refByNumber, Map<String, List<Object[]>> cueHits) {
+        List<AnalyzedSentence> body = body(doc, sentences);
+        if (body.isEmpty()) {
+            return;
+        }
+        Map<AnalyzedSentence, Integer> bodyIndex = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < body.size(); i++) {
+            bodyIndex.put(body.get(i), i);
+        }
+        Map<Integer, Set<String>> hitsBySentence = new HashMap<>();
+        cueHits.forEach((key, hits) -> {
+            for (Object[] h : hits) {
+                AnalyzedSentence s = (AnalyzedSentence) h[0];
+                RelationExtractor.Found f = (RelationExtractor.Found) h[1];
+                Integer i = bodyIndex.get(s);
+                if (i != null) {
+                    hitsBySentence.computeIfAbsent(i, k -> new java.util.HashSet<>()).add(RelationModel.cueKey(
+                            s.mentions().get(f.subject()).entry().id(), f.predicate(), s.mentions().get(f.object()).entry().id(),
+                            f.negated()));
+                }
+            }
+        });
+        Set<String> predicted = new java.util.HashSet<>();
+        for (RelationStatement st : model.predictLearned(relationView(text, meta, body), hitsBySentence)) {
+            String key = st.subjectId() + "\t" + st.predicate() + "\t" + st.objectId();
+            predicted.add(key);
+            String claimId = Ids.claim(st.subjectId(), st.predicate(), st.objectId());
+            String evId = Ids.evidence(docId, claimId, st.evidenceStart(), st.evidenceEnd());
+            if (!evidenceIds.add(evId)) {
+                continue;
+            }
+            String quote = text.substring(st.evidenceStart(), st.evidenceEnd());
+            String section = null;
+            for (AnalyzedSentence s : body) {
+                if (s.start() <= st.evidenceStart() && st.evidenceStart() < Math.max(s.end(), s.start() + 1)) {
+                    section = s.section();
+                    break;
+                }
+            }
+            double weight = Math.max(0.05, st.score()) * (st.hedged() ? 0.6 : 1.0);
+            evidence.add(new EvidenceItem(evId, claimId, st.predicate(), st.subjectId(), st.objectId(), quote,
+                    st.evidenceStart(), st.evidenceEnd(), st.negated(), st.hedged(), EvidenceMethod.RELATION_MODEL,
+                    Math.round(weight * 1000) / 1000.0, section, cited(quote, refByNumber)));
+            if (st.predicate() == Predicate.CAUSES && !st.negated()) {
+                adverseEventsAt.computeIfAbsent(st.evidenceStart(), k -> new LinkedHashSet<>()).add(st.objectId());
+                drugRoleCauses.merge(st.subjectId(), 1, Integer::sum);
+            }
+        }
+        cueHits.forEach((key, hits) -> {
+            for (Object[] h : hits) {
+                AnalyzedSentence s = (AnalyzedSentence) h[0];
+                RelationExtractor.Found f = (RelationExtractor.Found) h[1];
+                if (predicted.contains(key) || f.negated()) {
+                    addPattern(evidence, evidenceIds, docId, s, f, s.mentions().get(f.subject()), s.mentions().get(f.object()),
+                            refByNumber, adverseEventsAt, drugRoleCauses);
+                }
+            }
+        });
     }
 
     /** Whether the document reports the drug causing one of the case's conditions outside the case's own text. */
@@ -279,7 +414,7 @@ public final class DocumentExtractor {
     /** Splits, grounds and resolves: abbreviations defined in the text, "its", bare process heads. */
     List<AnalyzedSentence> analyse(ParsedDocument doc) {
         String text = doc.text();
-        List<Sentence> sentences = SentenceSplitter.split(text);
+        List<Sentence> sentences = splitAtSections(SentenceSplitter.split(text), doc.sections());
         Map<String, String> aliases = new HashMap<>();
         Map<String, Integer> expiring = new HashMap<>();
         List<AnalyzedSentence> out = new ArrayList<>(sentences.size());
@@ -302,6 +437,7 @@ public final class DocumentExtractor {
                 int ps = s.start() + pronoun.start(1);
                 int pe = s.start() + pronoun.end(1);
                 if (mentions.isEmpty() || mentions.get(0).start() > pe) {
+                    // a reference back, not a name: it links statements but is not an entity mention
                     mentions.add(0, new Mention(ps, pe, text.substring(ps, pe), previousAnchor.entry()));
                 }
             }
@@ -332,6 +468,72 @@ public final class DocumentExtractor {
             out.add(new AnalyzedSentence(i, s, List.copyOf(mentions), sectionOf(sections, s.start())));
         }
         return out;
+    }
+
+    /**
+     * Where the document names each entity: offsets of every sentence mention, in reading order
+     * (a pronoun standing for an entity, "its", is a reference, not a mention, and is left out).
+     */
+    static List<DocumentGraph.Mention> mentionSpans(List<AnalyzedSentence> sentences) {
+        Map<String, List<Integer>> starts = new LinkedHashMap<>();
+        Map<String, List<Integer>> ends = new HashMap<>();
+        for (AnalyzedSentence s : sentences) {
+            for (Mention m : s.mentions()) {
+                if (PRONOUN_SURFACE.matcher(m.surface()).matches()) {
+                    continue;
+                }
+                starts.computeIfAbsent(m.entry().id(), k -> new ArrayList<>()).add(m.start());
+                ends.computeIfAbsent(m.entry().id(), k -> new ArrayList<>()).add(m.end());
+            }
+        }
+        List<DocumentGraph.Mention> out = new ArrayList<>(starts.size());
+        starts.forEach((id, st) -> out.add(new DocumentGraph.Mention(id, st.size(), st, ends.get(id))));
+        return out;
+    }
+
+    private static final Pattern PRONOUN_SURFACE = Pattern.compile("(?i)its?");
+
+    /** Section starts are sentence boundaries too (a PubMed title has no final full stop). */
+    static List<Sentence> splitAtSections(List<Sentence> sentences, List<Section> sections) {
+        if (sections.isEmpty()) {
+            return sentences;
+        }
+        java.util.TreeSet<Integer> cuts = new java.util.TreeSet<>();
+        for (Section sec : sections) {
+            cuts.add(sec.start());
+            cuts.add(sec.end());
+        }
+        List<Sentence> out = new ArrayList<>(sentences.size() + 2);
+        for (Sentence s : sentences) {
+            Integer cut = cuts.higher(s.start());
+            if (cut == null || cut >= s.end()) {
+                out.add(s);
+                continue;
+            }
+            int from = s.start();
+            while (cut != null && cut < s.end()) {
+                addStripped(s, from, cut, out);
+                from = cut;
+                cut = cuts.higher(cut);
+            }
+            addStripped(s, from, s.end(), out);
+        }
+        return out;
+    }
+
+    private static void addStripped(Sentence s, int from, int to, List<Sentence> out) {
+        String t = s.text().substring(from - s.start(), to - s.start());
+        int a = 0;
+        int b = t.length();
+        while (a < b && Character.isWhitespace(t.charAt(a))) {
+            a++;
+        }
+        while (b > a && Character.isWhitespace(t.charAt(b - 1))) {
+            b--;
+        }
+        if (b > a) {
+            out.add(new Sentence(from + a, from + b, t.substring(a, b), s.tableRow()));
+        }
     }
 
     private static String sectionOf(List<Section> sections, int offset) {
