@@ -5,7 +5,7 @@
 // $condition: condition name or synonym, or null for every condition; narrower conditions
 //             (up to four IS_A steps below it) are included, and statements about broader
 //             conditions (up to four steps above it) are included as rows of direction 'broader'.
-// $relationship: CAUSES or TREATS, or null for both.
+// $relationship: CAUSES or TREATS, or null for both (other predicates, e.g. ASSOCIATED_WITH, only when asked by name).
 // Columns: direction is 'for' (supporting statements), 'against' (negated ones) or 'broader'
 // (statements about a condition broader than $condition: shown, never counted for it);
 // condition_relation is exact, narrower or broader to $condition (exact when no $condition);
@@ -20,7 +20,7 @@
 MATCH (e:Evidence)-[:SUBJECT]->(d:Drug), (e)-[:OBJECT]->(c:Condition), (e)-[:FROM]->(doc:Document)
 WHERE ($drug IS NULL OR d.nameLower = toLower($drug)
        OR any(s IN coalesce(d.synonyms, []) WHERE toLower(s) = toLower($drug)))
-  AND ($relationship IS NULL OR e.predicate = toUpper($relationship))
+  AND CASE WHEN $relationship IS NULL THEN e.predicate IN ['CAUSES', 'TREATS'] ELSE e.predicate = toUpper($relationship) END
 WITH e, d, c, doc,
      CASE WHEN $condition IS NULL THEN 'exact'
           WHEN c.nameLower = toLower($condition) OR any(s IN coalesce(c.synonyms, []) WHERE toLower(s) = toLower($condition))

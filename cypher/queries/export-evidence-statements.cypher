@@ -3,13 +3,13 @@
 // $drug: drug name or synonym, or null for every drug.
 // $condition: condition name or synonym (narrower conditions included; broader ones included with
 //             direction 'broader'), or null.
-// $relationship: CAUSES or TREATS, or null for both.
+// $relationship: CAUSES or TREATS, or null for both (other predicates, e.g. ASSOCIATED_WITH, only when asked by name).
 // direction is 'for', 'against' (negated) or 'broader', as in the evidence map;
 // confidence is the claim relationship's (null when only negated statements exist).
 MATCH (e:Evidence)-[:SUBJECT]->(d:Drug), (e)-[:OBJECT]->(c:Condition), (e)-[:FROM]->(doc:Document)
 WHERE ($drug IS NULL OR d.nameLower = toLower($drug)
        OR any(s IN coalesce(d.synonyms, []) WHERE toLower(s) = toLower($drug)))
-  AND ($relationship IS NULL OR e.predicate = toUpper($relationship))
+  AND CASE WHEN $relationship IS NULL THEN e.predicate IN ['CAUSES', 'TREATS'] ELSE e.predicate = toUpper($relationship) END
 WITH e, d, c, doc,
      CASE WHEN $condition IS NULL THEN 'exact'
           WHEN c.nameLower = toLower($condition) OR any(s IN coalesce(c.synonyms, []) WHERE toLower(s) = toLower($condition))

@@ -104,8 +104,11 @@ class SeedAnswersTest {
         assertTrue(cases.stream().allMatch(h -> h.drugs().contains("imatinib")), cases::toString);
         assertTrue(cases.stream().allMatch(h -> h.snippet().toLowerCase().contains("[[imatinib]]")), cases::toString);
         assertTrue(cases.stream().allMatch(h -> h.snippetHtml().toLowerCase().contains("<mark>imatinib</mark>")));
-        // a case hit outranks an evidence hit of equal text relevance: the first hit is a case
-        assertEquals("case", a.hits().get(0).kind());
+        // cases and passages are ranked together by score, case scores boosted
+        for (int i = 1; i < a.hits().size(); i++) {
+            assertTrue(a.hits().get(i - 1).score() >= a.hits().get(i).score());
+        }
+        assertTrue(a.hits().stream().anyMatch(h -> h.kind().equals("passage")), "every sentence is searchable");
     }
 
     @Test
@@ -148,7 +151,9 @@ class SeedAnswersTest {
         assertTrue(profile.get("causes").size() >= 1, profile::toString);
         JsonNode cmp = json.readTree(cli("ask", "compare", "--uri", store.uri(), "--user", "", "--format", "json",
                 "infection", "imatinib", "dasatinib"));
-        assertEquals("CAUSES", cmp.get("drugs").get(0).get("relationship").asText());
+        // statements about narrower conditions count (hepatitis B, pulmonary tuberculosis ... are infections)
+        assertTrue(cmp.get("drugs").get(0).get("causesEvidence").asInt() >= 2, cmp::toString);
+        assertTrue(cmp.get("drugs").get(0).get("relationship").asText().startsWith("CAUSES"), cmp::toString);
         assertEquals("negated", cmp.get("drugs").get(1).get("relationship").asText());
         String text = cli("ask", "mechanism", "--uri", store.uri(), "--user", "", "Gleevec", "ILD");
         assertTrue(text.contains("1. imatinib -INHIBITS-> platelet-derived growth factor receptor") && text.contains("GAP"), text);
