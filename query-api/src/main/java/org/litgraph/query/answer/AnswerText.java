@@ -286,9 +286,14 @@ public final class AnswerText {
                         .append(h.outcomeCategory() == null ? "" : " [" + h.outcomeCategory() + "]").append('\n');
             }
             sb.append("   ").append(h.snippet()).append('\n');
+            List<String> statements = new ArrayList<>();
             for (CaseSearch.HitStatement st : h.statements()) {
-                sb.append("   statement: ").append(st.subject()).append(st.negated() ? " NOT " : " ").append(st.predicate())
-                        .append(' ').append(st.object()).append(st.hedged() ? " (hedged)" : "").append('\n');
+                statements.add(st.subject() + (st.negated() ? " NOT " : " ") + st.predicate() + " " + st.object()
+                        + (st.hedged() ? " (hedged)" : ""));
+            }
+            if (!statements.isEmpty()) {
+                sb.append("   statements: ").append(String.join("; ", statements.subList(0, Math.min(3, statements.size()))))
+                        .append(statements.size() > 3 ? "; and " + (statements.size() - 3) + " more" : "").append('\n');
             }
             sb.append("   in: ").append(n(h.sourceType())).append(h.year() == null ? "" : ", " + h.year())
                     .append(h.journal() == null ? "" : ", " + h.journal()).append(", ").append(shorten(h.document(), 80)).append('\n');
