@@ -27,6 +27,11 @@ public final class Main {
         cli.registerConverter(java.nio.file.Path.class, Invocation::resolve);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
+            if (e instanceof IngestCommand.Cancelled) {
+                err.println("litgraph: " + e.getMessage());
+                err.flush();
+                return IngestCommand.CANCELLED;
+            }
             if (e instanceof StoreException || e instanceof ReadOnlyViolation || e instanceof IllegalArgumentException
                     || e instanceof org.litgraph.query.QueryTimeout || e instanceof java.io.IOException) {
                 err.println("litgraph: " + e.getMessage());

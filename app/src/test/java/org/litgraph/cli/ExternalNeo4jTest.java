@@ -14,7 +14,7 @@ class ExternalNeo4jTest {
     @Test
     void shouldIngestAndAnswerAgainstANeo4jInAnotherProcess(@TempDir Path dir) throws Exception {
         try (ChildJvm server = ChildJvm.start(ExternalNeo4jServer.class, dir.resolve("server-store").toString())) {
-            String uri = server.await("BOLT ", 90);
+            String uri = server.await("BOLT ", 240);
             assertTrue(uri.startsWith("bolt://127.0.0.1:"), uri);
             Path corpus = TestNeo4j.root().resolve("examples/corpus");
 

@@ -78,10 +78,15 @@ public final class CypherRunner {
         String tag = UUID.randomUUID().toString();
         TransactionConfig config = TransactionConfig.builder().withTimeout(timeout)
                 .withMetadata(Map.of("litgraphQuery", tag)).build();
+        // planning only: its own, more generous limit (a loaded machine must not fail the check)
+        TransactionConfig explain = TransactionConfig.builder()
+                .withTimeout(timeout.compareTo(Duration.ofSeconds(30)) > 0 ? timeout : Duration.ofSeconds(30)).build();
         try (Session session = store.session(AccessMode.READ)) {
-            var plan = session.run(new Query("EXPLAIN " + text, params), config).consume();
+            var plan = session.run(new Query("EXPLAIN " + text, params), explain).consume();
             ReadOnlyCypher.checkPlan(plan.queryType(), plan.hasPlan() ? plan.plan() : null);
             return stream(session, text, params, config, tag);
+        } catch (Neo4jException e) {
+            throw translate(e);
         }
     }
 

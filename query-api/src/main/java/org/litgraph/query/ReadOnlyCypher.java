@@ -21,6 +21,12 @@ final class ReadOnlyCypher {
     /** Clauses a statement may start with. */
     private static final Set<String> FIRST_CLAUSES = Set.of("MATCH", "OPTIONAL", "WITH", "UNWIND", "RETURN", "CALL");
 
+    /** Words that start Cypher statements other than reads: refused (403) rather than reported as typos (400). */
+    private static final Set<String> STATEMENT_KEYWORDS = Set.of("SHOW", "TERMINATE", "USE", "CREATE", "DROP", "ALTER",
+            "GRANT", "DENY", "REVOKE", "START", "STOP", "ENABLE", "RENAME", "EXPLAIN", "PROFILE", "MERGE", "DELETE",
+            "DETACH", "NODETACH", "SET", "REMOVE", "FOREACH", "INSERT", "CYPHER", "FINISH", "UNION", "ORDER", "SKIP",
+            "LIMIT", "OFFSET", "WHERE", "YIELD", "DEALLOCATE", "REALLOCATE", "DRYRUN", "ASSIGN");
+
     /** Procedures that only read the graph or describe the database, and reveal no paths, settings or other users. */
     static final Set<String> PROCEDURES = Set.of(
             "db.labels", "db.relationshiptypes", "db.propertykeys", "db.schema.visualization",
@@ -48,7 +54,14 @@ final class ReadOnlyCypher {
             throw new IllegalArgumentException("empty query");
         }
         String first = words.get(0).toUpperCase(Locale.ROOT);
+        if (first.equals("LOAD")) {
+            throw new ReadOnlyViolation("refused: LOAD CSV reads files or URLs outside the graph; " + READ_ONLY);
+        }
         if (!FIRST_CLAUSES.contains(first)) {
+            if (!STATEMENT_KEYWORDS.contains(first)) {
+                throw new IllegalArgumentException("not a Cypher query: it starts with '" + words.get(0) + "' (a read "
+                        + "query starts with MATCH, OPTIONAL MATCH, WITH, UNWIND, RETURN or CALL)");
+            }
             throw new ReadOnlyViolation("refused: a query must start with MATCH, OPTIONAL MATCH, WITH, UNWIND, RETURN or "
                     + "CALL, not " + first + " (administration commands, EXPLAIN/PROFILE prefixes and writes are not "
                     + "allowed); " + READ_ONLY);
