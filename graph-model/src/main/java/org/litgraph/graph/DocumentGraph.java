@@ -159,7 +159,22 @@ public record DocumentGraph(
             String url) {
     }
 
-    /** How often the document names an entity. */
-    public record Mention(String entityId, int count) {
+    /**
+     * How often the document names an entity, and where: {@code starts[i]..ends[i]} are the
+     * character offsets of each mention in the document's text (sentences and table cells).
+     */
+    public record Mention(String entityId, int count, List<Integer> starts, List<Integer> ends) {
+        public Mention {
+            starts = starts == null ? List.of() : List.copyOf(starts);
+            ends = ends == null ? List.of() : List.copyOf(ends);
+            if (starts.size() != ends.size()) {
+                throw new IllegalArgumentException("mention offsets must pair up: " + starts.size() + " starts, " + ends.size() + " ends");
+            }
+        }
+
+        /** A count without offsets (sources that do not locate their mentions). */
+        public Mention(String entityId, int count) {
+            this(entityId, count, List.of(), List.of());
+        }
     }
 }

@@ -163,7 +163,8 @@ public final class GraphWriter {
                     allConditions.add(e.id());
                 }
             }
-            g.mentions().forEach(m -> mentions.add(Map.of("document", docId, "entity", m.entityId(), "count", m.count())));
+            g.mentions().forEach(m -> mentions.add(Map.of("document", docId, "entity", m.entityId(), "count", m.count(),
+                    "starts", m.starts(), "ends", m.ends())));
             for (ReferenceRecord r : g.references()) {
                 refs.add(referenceRow(docId, r));
             }
