@@ -43,7 +43,7 @@ class ServeSecurityTest {
     static void serve() {
         Store store = TestNeo4j.emptyStore();
         new Ingestor(store).ingest(List.of(TestNeo4j.root().resolve("examples/corpus")));
-        server = ApiServer.start(store, new ApiServer.Settings("127.0.0.1", 0, null, Duration.ofSeconds(2)));
+        server = ApiServer.start(store, new ApiServer.Settings("127.0.0.1", 0, null, Duration.ofSeconds(10)));
     }
 
     @AfterAll
