@@ -136,7 +136,7 @@ public final class LexiconBuilder {
         loader.resource(Lexicon.CORE, true);
         loader.read(new BufferedReader(new StringReader(drugs.toString())), false);
         loader.read(new BufferedReader(new StringReader(vocab.toString())), false);
-        return new Benchmark(loader.lexicon(), new TreeMap<>(b.prefer), new TreeSet<>(b.noisy));
+        return new Benchmark(loader.lexicon(), new TreeMap<>(b.prefer), b.blockForAnnotator());
     }
 
     /** As {@link #build(Path, Path)}, reading at most {@code maxGenes} gene rows (tests use a slice). */
@@ -149,7 +149,7 @@ public final class LexiconBuilder {
         long vocabBytes = writeGz(outFile, w -> b.write(w, false, d -> true));
         long drugBytes = writeGz(drugDir.resolve("drugs.tsv.gz"), w -> b.write(w, true, d -> true));
         long targetBytes = writeGz(drugDir.resolve("drug-targets.tsv.gz"), b::writeTargets);
-        writeBenchmarkNames(outFile, b.preferForAnnotator(), b.noisy);
+        writeBenchmarkNames(outFile, b.preferForAnnotator(), b.blockForAnnotator());
         Map<String, Long> c = b.counts;
         c.put("bytes: vocab.tsv.gz", vocabBytes);
         c.put("bytes: drugs/drugs.tsv.gz", drugBytes);
@@ -552,7 +552,6 @@ public final class LexiconBuilder {
                 }
             }
             targetRows.sort((a, b) -> String.join("\t", a).compareTo(String.join("\t", b)));
-            count("drug->target rows (human targets, DrugCentral)", targetRows.size());
             count("drug->target rows skipped (non-human or unknown gene)", skipped);
         }
 
@@ -570,9 +569,14 @@ public final class LexiconBuilder {
         void writeTargets(Writer w) throws IOException {
             w.write("# litgraph drug->target statements from DrugCentral (CC BY-SA 4.0, see README.md): "
                     + "drug_id, predicate, target_id, target_symbol, source, action, mechanism_of_action, drug_name\n");
+            long written = 0;
             for (String[] r : targetRows) {
-                w.write(String.join("\t", r) + "\n");
+                if (drafts.containsKey(r[0]) && drafts.containsKey(r[2])) {
+                    w.write(String.join("\t", r) + "\n");
+                    written++;
+                }
             }
+            count("drug->target rows written (both ids in the lexicon)", written);
         }
 
         // ---------------------------------------------------------------- words
@@ -1106,6 +1110,26 @@ public final class LexiconBuilder {
             return prefer;
         }
 
+        /**
+         * The annotator's block list: the noisy names, and the names of drug classes (MeSH pharmacologic actions, which
+         * the graph keeps) that the training set does not consistently annotate — BC5CDR's convention is to annotate
+         * chemicals, rarely classes.
+         */
+        Set<String> blockForAnnotator() {
+            Set<String> out = new TreeSet<>(noisy);
+            for (Draft d : drafts.values()) {
+                if (d.drugClass) {
+                    for (String n : d.allNames()) {
+                        String k = Tokenizer.key(n);
+                        if (!k.isEmpty() && !prefer.containsKey(k)) {
+                            out.add(k);
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+
         // ---------------------------------------------------------------- collisions
 
         /**
@@ -1151,6 +1175,14 @@ public final class LexiconBuilder {
                 });
                 dropped += before - d.synonyms.size() - d.drugSynonyms.size();
                 if (d.kind.equals("target")) {
+                    // a gene alias the BC5CDR training set annotates as a chemical or disease ("ALL", "CML") is no
+                    // name of the gene
+                    int b = d.synonyms.size();
+                    d.synonyms.removeIf(n -> trainingKeys.contains(key(keyCache, n)));
+                    dropped += b - d.synonyms.size();
+                    if (d.name != null && trainingKeys.contains(key(keyCache, d.name))) {
+                        d.guarded.add(d.name);
+                    }
                     // a gene symbol that is also a non-entity word ("Cats") needs gene context
                     for (String n : d.allNames()) {
                         if ((ranks.getOrDefault(key(keyCache, n), 0) & (1 << 4)) != 0 && !n.contains(" ") && d.guarded.add(n)) {
@@ -1251,6 +1283,14 @@ public final class LexiconBuilder {
                 }
             }
         }
+    }
+
+    static String predicate(String action) {
+        return Build.predicate(action);
+    }
+
+    static String displayProcessName(String name) {
+        return Build.displayProcessName(name);
     }
 
     /** British spellings of a name ("haemorrhage", "oedema", "tumour"), lower-cased. */
