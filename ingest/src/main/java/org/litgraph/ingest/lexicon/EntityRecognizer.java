@@ -200,12 +200,12 @@ public final class EntityRecognizer {
             if (exact != null) {
                 if (surfaceLetters == null) {
                     surfaceLetters = letters(text.substring(s, e));
-                    if (!standsAlone(text, s, e)) {
-                        return nonEntity;
-                    }
                 }
                 if (!exact.equals(surfaceLetters)) {
                     continue;
+                }
+                if (!standsAlone(text, s, e)) {
+                    return nonEntity;
                 }
             }
             return ref;
@@ -213,7 +213,7 @@ public final class EntityRecognizer {
         return nonEntity;
     }
 
-    private static final Pattern TITLE = Pattern.compile("(?:\\b(?:Dr|Drs|Prof|Mr|Mrs|Ms|Mx)\\.?\\s+)$");
+    private static final java.util.Set<String> TITLES = java.util.Set.of("Dr", "Drs", "Prof", "Mr", "Mrs", "Ms", "Mx");
 
     /**
      * Whether an abbreviation-shaped match is a word of its own: not glued to a number by a hyphen
@@ -227,7 +227,21 @@ public final class EntityRecognizer {
                 && Character.isDigit(text.charAt(s - 2))) {
             return false;
         }
-        int from = Math.max(0, s - 6);
-        return !TITLE.matcher(text.substring(from, s)).find();
+        // the word before, skipping spaces and one full stop: a title?
+        int k = s - 1;
+        while (k >= 0 && text.charAt(k) == ' ') {
+            k--;
+        }
+        if (k == s - 1) {
+            return true;
+        }
+        if (k >= 0 && text.charAt(k) == '.') {
+            k--;
+        }
+        int end = k + 1;
+        while (k >= 0 && Character.isLetter(text.charAt(k)) && end - k <= 4) {
+            k--;
+        }
+        return (k >= 0 && Character.isLetterOrDigit(text.charAt(k))) || !TITLES.contains(text.substring(k + 1, end));
     }
 }

@@ -215,6 +215,21 @@ public final class Lexicon {
 
     /** Ids whose name or a synonym normalises to the same terms as {@code name}. */
     public List<String> lookup(String name) {
+        List<String> cached = lookups.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        List<String> ids = List.copyOf(lookupUncached(name));
+        if (lookups.size() > 50_000) {
+            lookups.clear();
+        }
+        lookups.put(name, ids);
+        return ids;
+    }
+
+    private final Map<String, List<String>> lookups = new ConcurrentHashMap<>();
+
+    private List<String> lookupUncached(String name) {
         int node = index.walk(terms(name));
         if (node < 0) {
             return List.of();
