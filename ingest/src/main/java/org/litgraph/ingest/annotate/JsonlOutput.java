@@ -66,13 +66,13 @@ public final class JsonlOutput {
             x.put("drugs", spans(e.drugs()));
             x.put("effects", spans(e.effects()));
             Map<String, Object> subject = new LinkedHashMap<>();
-            subject.put("age", null);
-            subject.put("sex", null);
-            subject.put("gender", null);
-            subject.put("population", null);
+            subject.put("age", span(e.first("age")));
+            subject.put("sex", e.sex());
+            subject.put("gender", span(e.first("gender")));
+            subject.put("population", span(e.first("population")));
             x.put("subject", subject);
             for (String f : List.of("dose", "route", "frequency", "duration", "timeElapsed", "severity")) {
-                x.put(f, null);
+                x.put(f, span(e.first(f)));
             }
             x.put("evidence", span(e.evidence()));
             events.add(x);

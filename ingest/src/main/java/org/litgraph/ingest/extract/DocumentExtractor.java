@@ -26,6 +26,7 @@ import org.litgraph.graph.Ids;
 import org.litgraph.graph.Predicate;
 import org.litgraph.graph.SourceType;
 import org.litgraph.ingest.bc5cdr.CidRelations;
+import org.litgraph.ingest.cases.EventExtractor;
 import org.litgraph.ingest.format.ParsedDocument;
 import org.litgraph.ingest.format.ParsedDocument.Cell;
 import org.litgraph.ingest.format.ParsedDocument.Metadata;
@@ -57,10 +58,16 @@ public final class DocumentExtractor {
     private final EntityRecognizer recognizer;
     private final RelationExtractor relations;
     private final CaseExtractor cases = new CaseExtractor();
+    private final EventExtractor events;
 
     public DocumentExtractor(Lexicon lexicon) {
+        this(lexicon, EventExtractor.standard());
+    }
+
+    public DocumentExtractor(Lexicon lexicon, EventExtractor events) {
         this.recognizer = new EntityRecognizer(lexicon);
         this.relations = RelationExtractor.standard();
+        this.events = events;
     }
 
     public static DocumentExtractor standard() {
@@ -174,7 +181,10 @@ public final class DocumentExtractor {
             }
         }
 
-        // 4. cases
+        // 4. drug–effect events, sentence by sentence (PHEE argument tagger + the statements above)
+        List<DocumentGraph.EventRecord> eventRecords = events(text, docId, doc, sentences, evidence);
+
+        // 5. cases
         String mainDrug = mentionCounts.entrySet().stream()
                 .filter(e -> entries.get(e.getKey()).kind() == EntityKind.DRUG)
                 .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
@@ -183,30 +193,17 @@ public final class DocumentExtractor {
             return before == null ? Set.of() : before.getValue();
         };
         List<CaseRecord> caseRecords = new ArrayList<>();
+        CaseExtractor.Names names = id -> recognizer.lexicon().get(id).map(LexiconEntry::name).orElse(null);
         for (CaseExtractor.Draft d : cases.extract(text, doc.tables(), sentences, cellMentions, mainDrug, citations, context)) {
-            List<Exposure> exposures = new ArrayList<>();
-            List<String> otherDrugs = new ArrayList<>();
-            d.exposures.forEach((drugId, dose) -> {
-                String role = drugRoleCauses.containsKey(drugId) ? "suspect"
-                        : drugId.equals(mainDrug) ? "primary" : "concomitant";
-                exposures.add(new Exposure(drugId, dose, role));
-                if (!drugId.equals(mainDrug)) {
-                    recognizer.lexicon().get(drugId).ifPresent(e -> otherDrugs.add(e.name()));
-                }
-                recognizer.lexicon().get(drugId).ifPresent(e -> entries.putIfAbsent(e.id(), e));
-            });
-            d.conditions.forEach(c -> recognizer.lexicon().get(c).ifPresent(e -> entries.putIfAbsent(e.id(), e)));
-            String suspect = exposures.stream().filter(x -> "suspect".equals(x.role())).map(Exposure::drugId)
-                    .findFirst().orElse(null);
-            Causality causality = suspect == null ? null : Naranjo.score(suspect, d.text.toString(), d.findings,
-                    d.timeToOnset != null, causesOutsideCase(evidence, suspect, d), d.dechallenge, d.rechallenge);
-            caseRecords.add(new CaseRecord(Ids.patientCase(docId, d.key), d.label, d.age, d.sex, d.dose,
-                    d.timeToOnset, List.copyOf(d.symptoms), d.findings, d.management, d.outcome, d.dechallenge,
-                    d.rechallenge, otherDrugs, exposures, List.copyOf(d.conditions), d.text.toString(),
-                    List.copyOf(d.cites), causality));
+            CaseRecord c = CaseExtractor.record(Ids.patientCase(docId, d.key), d, mainDrug, drugRoleCauses,
+                    suspect -> causesOutsideCase(evidence, suspect, d), names);
+            c.exposures().forEach(x -> recognizer.lexicon().get(x.drugId()).ifPresent(e -> entries.putIfAbsent(e.id(), e)));
+            c.conditionIds().forEach(id -> recognizer.lexicon().get(id).ifPresent(e -> entries.putIfAbsent(e.id(), e)));
+            c.details().historyIds().forEach(id -> recognizer.lexicon().get(id).ifPresent(e -> entries.putIfAbsent(e.id(), e)));
+            caseRecords.add(c);
         }
 
-        // 5. entities with their broader concepts
+        // 6. entities with their broader concepts
         Map<String, Entity> entities = new LinkedHashMap<>();
         for (LexiconEntry e : List.copyOf(entries.values())) {
             addWithParents(e, entities, 0);
@@ -217,7 +214,32 @@ public final class DocumentExtractor {
                 meta.location(), meta.url(), meta.published(), meta.year(), meta.journal(), meta.publisher(),
                 meta.doi(), meta.pmid(), meta.pmcid(), meta.authors(), meta.publicationTypes(),
                 doc.sections().stream().map(Section::title).toList(), hash, text.length());
-        return new DocumentGraph(info, List.copyOf(entities.values()), evidence, caseRecords, refs, mentions);
+        return new DocumentGraph(info, List.copyOf(entities.values()), evidence, caseRecords, refs, mentions,
+                eventRecords);
+    }
+
+    private List<DocumentGraph.EventRecord> events(String text, String docId, ParsedDocument doc,
+                                                   List<AnalyzedSentence> sentences, List<EvidenceItem> evidence) {
+        Map<Integer, List<EvidenceItem>> bySentence = new HashMap<>();
+        for (EvidenceItem e : evidence) {
+            if (e.predicate() == Predicate.CAUSES || e.predicate() == Predicate.TREATS) {
+                bySentence.computeIfAbsent(e.start(), k -> new ArrayList<>()).add(e);
+            }
+        }
+        List<DocumentGraph.EventRecord> out = new ArrayList<>();
+        for (AnalyzedSentence s : sentences) {
+            if (s.sentence().tableRow() || insideReferences(doc, s) || mostlyLink(s.text())) {
+                continue;
+            }
+            List<EvidenceItem> stated = bySentence.getOrDefault(s.start(), List.of()).stream()
+                    .filter(e -> e.end() == s.end()).toList();
+            if (!EventExtractor.candidate(s.mentions(), stated)) {
+                continue;
+            }
+            var arguments = events.tagger().tag(text, s.start(), s.end(), s.mentions());
+            out.addAll(events.events(docId, text, s.start(), s.end(), s.mentions(), stated, arguments));
+        }
+        return out;
     }
 
     private void documentRelations(String text, Metadata meta, List<AnalyzedSentence> sentences, ParsedDocument doc,
@@ -305,6 +327,9 @@ public final class DocumentExtractor {
 
     /** Whether the document reports the drug causing one of the case's conditions outside the case's own text. */
     private static boolean causesOutsideCase(List<EvidenceItem> evidence, String drugId, CaseExtractor.Draft d) {
+        if (drugId == null) {
+            return false;
+        }
         String caseText = d.text.toString();
         return evidence.stream().anyMatch(e -> e.predicate() == Predicate.CAUSES && !e.negated()
                 && e.subjectId().equals(drugId) && d.conditions.contains(e.objectId()) && !caseText.contains(e.text()));
