@@ -35,13 +35,16 @@ public final class EventExtractor {
         return tagger;
     }
 
-    /** Whether the sentence is worth tagging: it names a drug or states a drug–condition claim. */
+    /**
+     * Whether the sentence is worth tagging: it names a drug or a condition (the lexicon's mentions,
+     * already found) or states a drug–condition claim; sentences naming neither are skipped.
+     */
     public static boolean candidate(List<Mention> mentions, List<EvidenceItem> statements) {
         if (!statements.isEmpty()) {
             return true;
         }
         for (Mention m : mentions) {
-            if (m.entry().kind() == EntityKind.DRUG) {
+            if (m.entry().kind() == EntityKind.DRUG || m.entry().kind() == EntityKind.CONDITION) {
                 return true;
             }
         }
@@ -56,6 +59,12 @@ public final class EventExtractor {
                                     List<EvidenceItem> statements, List<Argument> arguments) {
         List<Argument> drugs = new ArrayList<>(of(arguments, Role.DRUG));
         List<Argument> effects = new ArrayList<>(of(arguments, Role.EFFECT));
+        // a drug the lexicon names that the tagger left out is still a drug of the sentence
+        for (Mention m : mentions) {
+            if (m.entry().kind() == EntityKind.DRUG && arguments.stream().noneMatch(a -> a.overlaps(m.start(), m.end()))) {
+                drugs.add(new Argument(Role.DRUG, m.start(), m.end()));
+            }
+        }
         boolean statedNegated = false;
         boolean statedHedged = false;
         Predicate statedPredicate = null;
@@ -76,11 +85,13 @@ public final class EventExtractor {
                 }
             }
         }
-        if (drugs.isEmpty() || effects.isEmpty()) {
-            return List.of();
-        }
         List<Argument> adverse = of(arguments, Role.ADVERSE_TRIGGER);
         List<Argument> therapeutic = of(arguments, Role.THERAPEUTIC_TRIGGER);
+        boolean triggered = !adverse.isEmpty() || !therapeutic.isEmpty();
+        // an event needs a drug and an effect, or a trigger word and one of them (PHEE leaves arguments out)
+        if (drugs.isEmpty() && effects.isEmpty() || (drugs.isEmpty() || effects.isEmpty()) && !triggered) {
+            return List.of();
+        }
         boolean negated = !of(arguments, Role.NEGATION).isEmpty() || statedNegated;
         boolean hedged = !of(arguments, Role.SPECULATION).isEmpty() || statedHedged;
         List<Argument> shared = new ArrayList<>();
@@ -117,7 +128,7 @@ public final class EventExtractor {
         }
         List<EventRecord> out = new ArrayList<>();
         for (Map.Entry<String, List<Argument>[]> g : byType.entrySet()) {
-            if (g.getValue()[1].isEmpty()) {
+            if (g.getValue()[1].isEmpty() && g.getValue()[0].isEmpty()) {
                 continue;
             }
             List<EventArgument> args = new ArrayList<>();

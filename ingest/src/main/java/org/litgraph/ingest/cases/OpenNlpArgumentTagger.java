@@ -12,7 +12,7 @@ import opennlp.tools.util.Span;
 import org.litgraph.ingest.lexicon.Mention;
 
 /**
- * The PHEE argument tagger: an Apache OpenNLP maximum-entropy name finder (BIO over
+ * The PHEE argument tagger: an Apache OpenNLP name finder (perceptron) (BIO over
  * {@link TaggerTokens}, lexicon-mention kinds as extra context) trained by {@link PheeTrainer} and
  * shipped as {@code phee-arguments.bin}. A {@link NameFinderME} is not thread-safe: each thread
  * decodes with its own, over the one shared model.

@@ -25,15 +25,19 @@ import org.litgraph.ingest.lexicon.Mention;
 /**
  * Trains the PHEE argument tagger ({@code ./litgraph lexicon train-phee}): reads PHEE's training
  * split, tokenises and featurises each sentence exactly as {@link OpenNlpArgumentTagger} does at
- * run time (lexicon mentions from the shipped lexicon), trains an OpenNLP maximum-entropy name
- * finder (fixed iterations and cutoff, one thread: deterministic), prints its span scores on the
+ * run time (lexicon mentions from the shipped lexicon), trains an OpenNLP name finder (averaged
+ * perceptron by default; fixed iterations and cutoff, one thread: deterministic), prints its span scores on the
  * development split (overlap match, per role) and writes the model.
  */
 public final class PheeTrainer {
-    /** Training settings (tuned on the development split; see {@link #main}). */
+    /**
+     * Training settings, chosen on the development split: the perceptron (300 iterations, no
+     * cutoff) scored argument spans micro F1 0.7932 against 0.7754 for maximum entropy (GIS, 150
+     * iterations, cutoff 1), mostly through effect recall.
+     */
     public record Settings(String algorithm, int iterations, int cutoff) {
         public static Settings standard() {
-            return new Settings("MAXENT", 150, 1);
+            return new Settings("PERCEPTRON", 300, 0);
         }
     }
 

@@ -98,6 +98,8 @@ final class CaseExtractor {
         boolean pendingStop;
         boolean pendingRestart;
         boolean anyDrugSeen;
+        /** drugs named only as analytes, procedures or devices */
+        final Set<String> notDrugs = new LinkedHashSet<>();
 
         Draft(String key) {
             this.key = key;
@@ -514,7 +516,7 @@ final class CaseExtractor {
         int base = s.start();
         d.appendText(text);
         d.sentences.add(new Object[] {s.start(), s.end(), text});
-        boolean reactionBefore = !d.reactions.isEmpty() || !d.conditions.isEmpty() && d.anyDrugSeen;
+        boolean reactionBefore = !d.reactions.isEmpty();
         // 1. drugs
         List<Mention> drugsHere = new ArrayList<>();
         for (Mention m : s.mentions()) {
@@ -523,7 +525,11 @@ final class CaseExtractor {
             }
             int at = m.start() - base;
             int end = m.end() - base;
-            if (negatedBefore(text, at) || CaseReading.notADrug(text, m.surface(), at, end)) {
+            if (negatedBefore(text, at)) {
+                continue;
+            }
+            if (CaseReading.notADrug(text, m.surface(), at, end)) {
+                d.notDrugs.add(m.entry().id());
                 continue;
             }
             String after = text.substring(Math.min(text.length(), end));
@@ -546,7 +552,8 @@ final class CaseExtractor {
             if (CaseReading.exculpated(text, at, end)) {
                 x.exculpated = true;
             }
-            if (isNew && reactionBefore && !x.suspectCue && (CaseReading.treatmentCue(text, at) || CaseReading.givenFor(text, end))) {
+            if (isNew && reactionBefore && !x.suspectCue && (CaseReading.treatmentCue(text, at) || CaseReading.givenFor(text, end)
+                    || CaseReading.startedAfter(text, end))) {
                 x.treatment = true;
             }
             if (dose != null && x.dose == null) {
@@ -591,11 +598,14 @@ final class CaseExtractor {
             if (negatedBefore(text, at)) {
                 continue;
             }
-            if (CaseReading.history(text, at, m.end() - base) && !d.reactions.contains(m.entry().id())) {
+            boolean indication = d.reactions.isEmpty() && !d.conditions.contains(m.entry().id())
+                    && !drugsHere.isEmpty() && drugsHere.get(0).start() < m.start()
+                    && INDICATION_BEFORE.matcher(text.substring(Math.max(0, at - 30), at)).find();
+            if ((indication || CaseReading.history(text, at, m.end() - base)) && !d.reactions.contains(m.entry().id())) {
                 d.history.add(m.entry().id());
             } else if (!d.history.contains(m.entry().id()) || d.anyDrugSeen) {
                 d.conditions.add(m.entry().id());
-                if ((d.anyDrugSeen || !drugsHere.isEmpty()) && ONSET_WORDS.matcher(text).find()) {
+                if (ONSET_WORDS.matcher(text).find()) {
                     if (d.reactions.add(m.entry().id())) {
                         d.source("reaction", m.entry().name(), m.start(), m.end(), s.start(), s.end(), text);
                     }
@@ -637,8 +647,10 @@ final class CaseExtractor {
         } else if (CaseReading.restarted(text)) {
             d.pendingRestart = true;
         }
-        if (re == null || re.value() == Challenge.NOT_DONE) {
-            CaseReading.Found<Challenge> de = CaseReading.dechallenge(text);
+        // a dechallenge is read before any restart the sentence goes on to ("...disappeared after X was stopped; she was re-challenged...")
+        String beforeRestart = re == null || re.value() == Challenge.NOT_DONE ? text : text.substring(0, re.start());
+        if (!beforeRestart.isBlank()) {
+            CaseReading.Found<Challenge> de = CaseReading.dechallenge(beforeRestart);
             if (de != null) {
                 if (d.dechallenge == null || d.dechallenge == Challenge.NOT_DONE && de.value() != Challenge.NOT_DONE) {
                     d.dechallenge = de.value();
@@ -646,11 +658,6 @@ final class CaseExtractor {
                     d.source("dechallenge", de.value().label(), base + de.start(), base + de.end(), s.start(), s.end(), text);
                 }
                 d.pendingStop = false;
-                for (Mention m : drugsHere) {
-                    if (de.value() != Challenge.NOT_DONE) {
-                        d.drug(m.entry().id()).suspectCue |= !d.drug(m.entry().id()).treatment;
-                    }
-                }
             } else if (d.pendingStop && d.dechallenge == null) {
                 CaseReading.Found<Boolean> course = CaseReading.course(text);
                 if (course != null) {
@@ -658,11 +665,8 @@ final class CaseExtractor {
                     d.source("dechallenge", d.dechallenge.label(), base + course.start(), base + course.end(), s.start(), s.end(), text);
                 }
                 d.pendingStop = false;
-            } else if (CaseReading.stopped(text) && re == null) {
+            } else if (CaseReading.stopped(beforeRestart) && re == null) {
                 d.pendingStop = true;
-                for (Mention m : drugsHere) {
-                    d.drug(m.entry().id()).suspectCue |= !d.drug(m.entry().id()).treatment;
-                }
             } else {
                 d.pendingStop = false;
             }
@@ -698,6 +702,10 @@ final class CaseExtractor {
             }
         }
     }
+
+    /** "... on methotrexate for rheumatoid arthritis": the condition the drug was given for. */
+    private static final Pattern INDICATION_BEFORE = Pattern.compile("(?i)\\bfor\\s+(?:(?:his|her|their|the|a|an|known|chronic|active|"
+            + "severe|refractory|recurrent|suspected|presumed|latent|newly diagnosed|metastatic|advanced)\\s+){0,3}$");
 
     private static final Pattern ONSET_WORDS = Pattern.compile(
             "(?i)\\b(?:develop\\w*|onset|appear\\w*|noted|noticed|occurr\\w*|presented|complain\\w*|suffer\\w*|experienc\\w*|"
@@ -792,7 +800,9 @@ final class CaseExtractor {
             }
         }
         boolean inferred = false;
-        if (suspect == null && mainDrug != null && d.drugs.values().stream().allMatch(x -> x.treatment || x.exculpated)) {
+        if (suspect == null && mainDrug != null && !d.notDrugs.contains(mainDrug)
+                && (!d.drugs.containsKey(mainDrug) || !d.drugs.get(mainDrug).treatment)
+                && d.drugs.values().stream().allMatch(x -> x.treatment || x.exculpated)) {
             DrugDraft x = d.drug(mainDrug);
             x.stated = false;
             suspect = mainDrug;

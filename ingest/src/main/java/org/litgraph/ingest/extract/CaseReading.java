@@ -304,7 +304,9 @@ final class CaseReading {
                     + "first (?:dose|administration|infusion|injection)|onset of|treatment|therapy|taking|receiving|exposure|use|"
                     + "administration|the (?:first|initial) dose)\\b"
                     + "|\\b(?:on|by)\\s+(?:day|week)\\s+\\d+\\s+(?:of|after)\\b"
-                    + "|\\bafter\\s+" + NUMBER + "[- ]" + PERIOD + "\\s+(?:of|on)\\b");
+                    + "|\\bafter\\s+" + NUMBER + "[- ]" + PERIOD + "\\s+(?:of|on)\\b"
+                    + "|\\bfor\\s+(?:about\\s+|approximately\\s+|nearly\\s+)?" + NUMBER + "[- ]" + PERIOD + "\\s+(?:when|before)\\b"
+                    + "|\\b" + NUMBER + "[- ]" + PERIOD + "\\s+into\\s+(?:\\w+\\s+)?(?:therapy|treatment)\\b");
     private static final Pattern ONSET_CUE = Pattern.compile(
             "(?i)\\b(?:develop\\w*|onset|appear\\w*|noted|noticed|occurr\\w*|presented|present\\w*|complain\\w*|suffer\\w*|"
                     + "experienc\\w*|admitted|began|started to)\\b");
@@ -320,7 +322,8 @@ final class CaseReading {
     static Found<String> onset(String s, boolean drugStartedBefore) {
         Matcher m = ONSET.matcher(s);
         if (m.find() && ONSET_CUE.matcher(s).find()) {
-            return new Found<>(m.group().strip(), m.start(), m.end());
+            String v = m.group().strip().replaceFirst("(?i)^for\\s+", "").replaceFirst("(?i)\\s+(?:when|before)$", "");
+            return new Found<>(v, m.start(), m.end());
         }
         if (drugStartedBefore) {
             Matcher l = ONSET_LOOSE.matcher(s);
@@ -335,14 +338,26 @@ final class CaseReading {
 
     private static final Pattern HISTORY = Pattern.compile(
             "(?i)\\b(?:history of|histories of|previous(?:ly)?|prior|past|underlying|known|pre-?existing|long-?standing|"
+                    + "(?:woman|man|patient|boy|girl|child|infant|female|male|adult) (?:with|suffering from|affected by)|"
                     + "had been diagnosed|was diagnosed \\w+ (?:years|months) (?:ago|earlier|before)|"
                     + "\\d+\\s+(?:years?|months?|decades?)\\s+(?:earlier|before|ago|previously)|in (?:19|20)\\d\\d|"
                     + "(?:years?|months?|decades?) (?:earlier|before|ago)|childhood|treated for|under treatment for|followed for)\\b");
+
+    private static final Pattern CLAUSE_BREAK = Pattern.compile(
+            "(?i)\\b(?:now|but|then|presented|developed|admitted|when|until|later|subsequently|currently|this time)\\b");
 
     /** Whether the words before a condition mention (same clause) place it in the patient's history. */
     static boolean history(String s, int at, int end) {
         int clause = Math.max(Math.max(s.lastIndexOf(';', at), s.lastIndexOf(". ", at)), 0);
         String before = s.substring(Math.max(clause, at - 80), at);
+        Matcher brk = CLAUSE_BREAK.matcher(before);
+        int cut = -1;
+        while (brk.find()) {
+            cut = brk.end();
+        }
+        if (cut >= 0) {
+            before = before.substring(cut);
+        }
         if (HISTORY.matcher(before).find()) {
             return true;
         }
@@ -354,40 +369,47 @@ final class CaseReading {
     // ------------------------------------------------------------------ dechallenge, rechallenge
 
     private static final Pattern STOPPED = Pattern.compile(
-            "(?i)\\b(?:discontinu\\w*|d/c|withdr[ae]w\\w*|stopp\\w*|stop|ceas\\w*|cessation|interrupt\\w*|held|withheld|"
+            "(?i)\\b(?:discontinu\\w*|d/c|withdr[ae]w\\w*|stopp\\w*|stop|ceas\\w*|cessation|interrupt\\w*|held|withheld|paus\\w*|avoid\\w*|"
                     + "suspended|terminated|tapered off|switched (?:from|to)|replaced (?:by|with)|changed to)\\b");
     private static final Pattern BETTER = Pattern.compile(
             "(?i)\\b(?:resolv\\w*|resolution|improv\\w*|recover\\w*|regress\\w*|subsid\\w*|disappear\\w*|normali[sz]\\w*|"
-                    + "abat\\w*|remission|ameliorat\\w*|decreas\\w*|declin\\w*|cleared|clear|faded|returned to normal|"
-                    + "reversed|reversal|reversible|better|relieved|diminish\\w*)\\b");
+                    + "abat\\w*|remission|ameliorat\\w*|decreas\\w*|declin\\w*|cleared|clear|faded|heal\\w*|regrew|regrowth|"
+                    + "(?:returned|rose|fell|came back|went back|recovered) to normal|back to normal|within normal|"
+                    + "responded|response|reversed|reversal|reversible|better|relieved|diminish\\w*|"
+                    + "(?:bleeding|symptoms?|pain|seizures?|rash|itching|fever|diarrh?o?ea|vomiting) (?:stopped|ceased)|"
+                    + "(?:remained|was|stayed|became) (?:free of|well|asymptomatic|[a-z]+-free)|free of symptoms|"
+                    + "(?<!was |were |been |is |be |not )(?:stopped|ceased))\\b");
     private static final Pattern NOT_BETTER = Pattern.compile(
             "(?i)\\b(?:irreversible|persist\\w*|no improvement|did not (?:improve|resolve|recover|regress)|failed to (?:improve|resolve)|"
-                    + "progress\\w*|worsen\\w*|deteriorat\\w*|despite (?:discontinu|withdraw|stopp|cessation)\\w*|remained|unchanged|"
-                    + "still present|no change)\\b");
+                    + "progress\\w*|worsen\\w*|deteriorat\\w*|despite (?:discontinu|withdraw|stopp|cessation)\\w*|"
+                    + "remained(?! (?:free|well|asymptomatic|[a-z]+-free|stable|normal))|unchanged|did not respond|no response|permanent|"
+                    + "still present|no change|continued despite|required (?:liver |renal |kidney )?transplant\\w*)\\b");
     private static final Pattern NOT_STOPPED = Pattern.compile(
-            "(?i)\\b(?:was continued|were continued|continued (?:on|taking|the|to take|to receive)|without interruption|"
+            "(?i)\\b(?:could not be (?:stopped|discontinued|withdrawn)|was continued|were continued|continued (?:on|taking|the|to take|to receive)|without interruption|"
                     + "not (?:discontinued|stopped|withdrawn|interrupted)|despite continu\\w*|maintained on|kept on)\\b");
     private static final Pattern RECHALLENGE = Pattern.compile(
             "(?i)\\b(?:re-?challeng\\w*|re-?exposure|re-?exposed|re-?introduc\\w*|re-?start\\w*|re-?start|re-?administ\\w*|re-?instituted|"
                     + "re-?initiat\\w*|re-?treat\\w*|resum\\w*|given again|administered again|started again|restarted|"
-                    + "inadvertently (?:given|restarted|re-?exposed)|again (?:received|given|treated|took|started))\\b");
+                    + "inadvertently (?:given|restarted|re-?exposed)|again (?:received|given|treated|took|started)|"
+                    + "provocation(?: test)?|(?:oral|drug) challenge|challenge test)\\b");
     private static final Pattern NO_RECHALLENGE = Pattern.compile(
-            "(?i)\\b(?:not|never|no)\\s+(?:been\\s+|be\\s+|was\\s+)?(?:re-?challeng\\w*|re-?start\\w*|re-?introduc\\w*|re-?exposed|resum\\w*|"
+            "(?i)\\b(?:not|never|no)\\s+(?:been\\s+|be\\s+|was\\s+)?(?:re-?challeng\\w*|re-?start\\w*|re-?introduc\\w*|re-?exposed|resum\\w*|re-?institut\\w*|"
                     + "re-?administ\\w*|re-?treat\\w*|given again)|\\bwas not (?:re-?started|re-?introduced|resumed|re-?challenged)|"
                     + "\\bno (?:re-?challenge|re-?exposure|re-?introduction)|\\brechallenge was not\\b|\\b(?:declined|refused) (?:a )?re-?challenge");
     private static final Pattern RECURRED = Pattern.compile(
             "(?i)\\b(?:recur\\w*|relaps\\w*|reappear\\w*|re-?appear\\w*|re-?emerg\\w*|flare\\w*|returned|developed again|again developed|"
                     + "same (?:symptoms|reaction|findings)|similar (?:symptoms|reaction|episode)|again (?:had|showed|presented|developed)|"
-                    + "positive rechallenge|re-?occurr\\w*|re-?develop\\w*|worsen\\w*)\\b");
+                    + "positive rechallenge|re-?occurr\\w*|re-?develop\\w*|worsen\\w*|reproduc\\w*|provoked|elicited)\\b");
     private static final Pattern TOLERATED = Pattern.compile(
             "(?i)\\b(?:without (?:any )?(?:further )?(?:recurrence|relapse|reappearance|symptoms|problems|complications|incident|event|reaction|"
                     + "adverse)|no (?:further )?(?:recurrence|relapse|reappearance|recurrent|further (?:episodes|symptoms))|did not recur\\w*|"
-                    + "has not recurred|not recurred|tolerat\\w*|uneventful\\w*|negative rechallenge|no adverse|did not (?:reappear|return|develop))\\b");
+                    + "has not recurred|not recurred|tolerat\\w*|uneventful\\w*|negative rechallenge|no adverse|did not (?:reappear|return|develop|recur)|"
+                    + "(?:remained|was|stayed) (?:free of|well|asymptomatic|symptom-free)|no further (?:\\w+ ){0,2}(?:episodes?|bleeding|symptoms|reactions?|events?|problems|complaints))\\b");
 
     /** A dechallenge outcome read from a sentence that says the drug was stopped (or was not). */
     static Found<Challenge> dechallenge(String s) {
         Matcher stop = STOPPED.matcher(s);
-        if (NOT_STOPPED.matcher(s).find() && !stop.find()) {
+        if (NOT_STOPPED.matcher(s).find() && (!stop.find() || s.toLowerCase(Locale.ROOT).contains("could not be"))) {
             Matcher n = NOT_STOPPED.matcher(s);
             n.find();
             return new Found<>(Challenge.NOT_DONE, n.start(), n.end());
@@ -398,7 +420,7 @@ final class CaseReading {
         }
         String rest = s;
         Matcher bad = NOT_BETTER.matcher(rest);
-        Matcher good = BETTER.matcher(rest.replaceAll("(?i)irreversible", "xxxxxxxxxxxx"));
+        Matcher good = BETTER.matcher(mask(rest));
         boolean b = good.find();
         boolean nb = bad.find();
         if (nb && (!b || bad.start() > good.start() && !rest.substring(good.start(), bad.start()).contains("then"))) {
@@ -410,6 +432,18 @@ final class CaseReading {
         return null;
     }
 
+    /** The sentence with every "not better" wording blanked, so "did not resolve" is not read as "resolve". */
+    private static String mask(String s) {
+        Matcher m = NOT_BETTER.matcher(s);
+        StringBuilder sb = new StringBuilder(s);
+        while (m.find()) {
+            for (int i = m.start(); i < m.end(); i++) {
+                sb.setCharAt(i, 'x');
+            }
+        }
+        return sb.toString();
+    }
+
     /** Whether a sentence says the drug was stopped, without saying what followed. */
     static boolean stopped(String s) {
         return STOPPED.matcher(s).find() && !NOT_STOPPED.matcher(s).find();
@@ -418,7 +452,7 @@ final class CaseReading {
     /** Whether a sentence, read after a stop, says the reaction abated (true), did not (false), or neither (null). */
     static Found<Boolean> course(String s) {
         Matcher bad = NOT_BETTER.matcher(s);
-        Matcher good = BETTER.matcher(s.replaceAll("(?i)irreversible", "xxxxxxxxxxxx"));
+        Matcher good = BETTER.matcher(mask(s));
         if (bad.find()) {
             return new Found<>(false, bad.start(), bad.end());
         }
@@ -475,7 +509,8 @@ final class CaseReading {
     private static final Pattern DIED = Pattern.compile(
             "(?i)\\b(?:died|passed away|succumbed|expired|was pronounced dead|deceased|"
                     + "(?:his|her|the patient's|patient's) death|resulted in (?:his |her |the patient's )?death|"
-                    + "(?:had|with) a fatal (?:outcome|course)|(?:outcome|course) was fatal|proved fatal|was fatal)\\b");
+                    + "(?:had|with) a fatal (?:outcome|course)|(?:outcome|course) was fatal|proved fatal|was fatal|"
+                    + "(?:suffered|had|sustained|developed|experienced) a fatal)\\b");
     private static final Pattern DEATH_AS_RISK = Pattern.compile(
             "(?i)\\b(?:potentially|possibly|may|might|can|could|risk|risks|if|would|often|sometimes|rarely|can be|may be|"
                     + "life-threatening|avoid|prevent\\w*|nearly|almost|without treatment|untreated|reported to have|"
@@ -483,15 +518,19 @@ final class CaseReading {
     private static final Pattern RECOVERED = Pattern.compile(
             "(?i)\\b(?:fully recovered|recovered (?:fully|completely)|complete(?:ly)? (?:recovery|resolution|resolved|remission)|"
                     + "resolved (?:completely|fully)|made a (?:full|complete) recovery|returned to normal|normali[sz]ed|"
-                    + "was discharged (?:home )?(?:in good condition|without sequelae|well)|recovered|resolved|disappeared)\\b");
+                    + "was discharged (?:home )?(?:in good condition|without sequelae|well)|recovered|resolved|disappeared|cleared|"
+                    + "healed|subsided|normali[sz]ation|regrew|(?:returned|rose|fell|came back) to normal|back to normal|"
+                    + "(?:remained|was|became) (?:free of|asymptomatic|symptom-free))\\b");
     private static final Pattern IMPROVED = Pattern.compile(
-            "(?i)\\b(?:improv\\w*|responded\\s+(?:\\w+\\s+)?(?:well|dramatically|rapidly|promptly|favou?rably)?|"
+            "(?i)\\b(?:improv\\w*|responded|response|"
                     + "subsid\\w*|regress\\w*|partial (?:recovery|resolution|remission)|recovering|resolving|better|"
                     + "was discharged|abated|ameliorat\\w*|decreas\\w*)\\b");
     private static final Pattern NOT_RECOVERED = Pattern.compile(
-            "(?i)\\b(?:did not (?:recover|improve|resolve)|no improvement|persist\\w*|irreversible|permanent|remained|worsen\\w*|"
-                    + "deteriorat\\w*|progress\\w*|chronic|unchanged|still present|required (?:long-term|permanent|chronic))\\b");
-    private static final Pattern SEQUELAE = Pattern.compile("(?i)\\b(?:sequelae|residual|with some (?:deficit|impairment))\\b");
+            "(?i)\\b(?:did not (?:recover|improve|resolve)|no improvement|persist\\w*|irreversible|permanent|"
+                    + "remained(?! (?:free|well|asymptomatic|symptom-free|stable|normal))|worsen\\w*|"
+                    + "deteriorat\\w*|unchanged|still present|required (?:long-term|permanent|chronic|liver|renal|kidney))\\b");
+    private static final Pattern SEQUELAE = Pattern.compile(
+            "(?i)\\b(?:(?<!without )sequelae|residual|scarring|with some (?:deficit|impairment))\\b");
 
     /** The outcome of this patient, only when the sentence states it of them (a death as a risk is not a death). */
     static Found<String> outcome(String s) {
@@ -702,9 +741,17 @@ final class CaseReading {
                     + "ruled out|excluded as|rather than|no (?:causal )?(?:role|relationship|association)|not (?:to )?blame|"
                     + "innocent|exonerat\\w*|cannot be (?:blamed|implicated))\\b");
 
+    private static final Pattern TREATMENT_AFTER = Pattern.compile(
+            "(?i)^[^.;,]{0,15}?\\b(?:was|were) (?:then )?(?:started|given|added|begun|initiated|administered|commenced|introduced|instituted)\\b");
+
     static boolean treatmentCue(String s, int at) {
         String before = s.substring(Math.max(0, at - 50), at);
         return TREATMENT_CUE.matcher(before).find();
+    }
+
+    /** "... and methylprednisolone was started": a drug begun in the sentence that tells of the reaction's management. */
+    static boolean startedAfter(String s, int end) {
+        return TREATMENT_AFTER.matcher(s.substring(end)).find();
     }
 
     /** The drug is named as the one given for a condition ("prednisone for the pneumonitis"). */
