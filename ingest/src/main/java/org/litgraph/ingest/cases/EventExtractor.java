@@ -68,28 +68,38 @@ public final class EventExtractor {
         boolean statedNegated = false;
         boolean statedHedged = false;
         Predicate statedPredicate = null;
+        boolean taggedDrug = !drugs.isEmpty();
+        boolean taggedEffect = !effects.isEmpty();
         for (EvidenceItem e : statements) {
             statedNegated |= e.negated();
             statedHedged |= e.hedged();
             if (statedPredicate == null || e.predicate() == Predicate.CAUSES) {
                 statedPredicate = e.predicate();
             }
+            // a statement fills a role only when the tagger found nothing for it
             for (Mention m : mentions) {
-                if (m.entry().id().equals(e.subjectId()) && drugs.stream().noneMatch(a -> a.overlaps(m.start(), m.end()))
-                        && effects.stream().noneMatch(a -> a.overlaps(m.start(), m.end()))) {
+                if (!taggedDrug && m.entry().id().equals(e.subjectId()) && none(drugs, m) && none(effects, m)) {
                     drugs.add(new Argument(Role.DRUG, m.start(), m.end()));
                 }
-                if (m.entry().id().equals(e.objectId()) && effects.stream().noneMatch(a -> a.overlaps(m.start(), m.end()))
-                        && drugs.stream().noneMatch(a -> a.overlaps(m.start(), m.end()))) {
+                if (!taggedEffect && m.entry().id().equals(e.objectId()) && none(effects, m) && none(drugs, m)) {
                     effects.add(new Argument(Role.EFFECT, m.start(), m.end()));
                 }
             }
         }
+        drugs = new ArrayList<>(once(text, drugs, mentions));
+        effects = new ArrayList<>(once(text, effects, List.of()));
         List<Argument> adverse = of(arguments, Role.ADVERSE_TRIGGER);
         List<Argument> therapeutic = of(arguments, Role.THERAPEUTIC_TRIGGER);
         boolean triggered = !adverse.isEmpty() || !therapeutic.isEmpty();
-        // an event needs a drug and an effect, or a trigger word and one of them (PHEE leaves arguments out)
-        if (drugs.isEmpty() && effects.isEmpty() || (drugs.isEmpty() || effects.isEmpty()) && !triggered) {
+        // the tagger must have seen an event (an effect or a trigger) for the sentence to pair drugs with
+        // effects: a statement alone pairs nothing. Without one, tagged drugs still make an event that
+        // carries the sentence's arguments (dose, route, subject) and no effect.
+        if (!taggedEffect && !triggered) {
+            effects.clear();
+            if (!taggedDrug) {
+                return List.of();
+            }
+        } else if (drugs.isEmpty() && effects.isEmpty()) {
             return List.of();
         }
         boolean negated = !of(arguments, Role.NEGATION).isEmpty() || statedNegated;
@@ -143,6 +153,39 @@ public final class EventExtractor {
             }
             String id = "event:" + Ids.hash(docId + "\t" + start + "\t" + end + "\t" + g.getKey());
             out.add(new EventRecord(id, g.getKey(), negated, hedged, start, end, sentence, args, sex));
+        }
+        return out;
+    }
+
+    private static boolean none(List<Argument> args, Mention m) {
+        return args.stream().noneMatch(a -> a.overlaps(m.start(), m.end()));
+    }
+
+    /**
+     * Each drug or effect once: a later span naming what an earlier one named (same words, or the
+     * same lexicon entry, e.g. an abbreviation after its long form) is the same argument again.
+     */
+    private static List<Argument> once(String text, List<Argument> args, List<Mention> mentions) {
+        List<Argument> sorted = new ArrayList<>(args);
+        sorted.sort(java.util.Comparator.comparingInt(Argument::start));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Argument> out = new ArrayList<>();
+        for (Argument a : sorted) {
+            String key = text.substring(a.start(), a.end()).toLowerCase(Locale.ROOT).strip();
+            String id = null;
+            for (Mention m : mentions) {
+                if (m.entry().kind() == EntityKind.DRUG && a.overlaps(m.start(), m.end())) {
+                    id = m.entry().id();
+                    break;
+                }
+            }
+            boolean fresh = seen.add("t:" + key);
+            if (id != null) {
+                fresh &= seen.add("i:" + id);
+            }
+            if (fresh) {
+                out.add(a);
+            }
         }
         return out;
     }
