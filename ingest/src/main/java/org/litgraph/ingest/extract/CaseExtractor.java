@@ -348,13 +348,12 @@ final class CaseExtractor {
                 d.source("rechallenge", re.value().label(), off + re.start(), off + re.end(), rowStart, rowEnd, rowText);
             }
             CaseReading.Found<Challenge> de = CaseReading.dechallenge(part);
-            if (de == null && d.dechallenge == null && part.toLowerCase(Locale.ROOT).matches(".*\\b(?:complete resolution|resolved)\\b.*")
-                    && d.management != null && CaseReading.stopped(d.management)) {
-                de = new CaseReading.Found<>(Challenge.POSITIVE, 0, part.length());
-            }
-            if (de == null && d.dechallenge == null && d.management != null && CaseReading.stopped(d.management)
-                    && part.toLowerCase(Locale.ROOT).matches(".*\\b(?:still present|persist\\w*|irreversible)\\b.*")) {
-                de = new CaseReading.Found<>(Challenge.NEGATIVE, 0, part.length());
+            if (de == null && d.dechallenge == null && re == null && d.management != null && CaseReading.stopped(d.management)) {
+                // the management row says the drug was stopped; the outcome row says what followed
+                CaseReading.Found<Boolean> course = CaseReading.course(part);
+                if (course != null) {
+                    de = new CaseReading.Found<>(course.value() ? Challenge.POSITIVE : Challenge.NEGATIVE, course.start(), course.end());
+                }
             }
             if (de != null && d.dechallenge == null) {
                 d.dechallenge = de.value();
@@ -595,7 +594,8 @@ final class CaseExtractor {
                 continue;
             }
             int at = m.start() - base;
-            if (negatedBefore(text, at)) {
+            if (negatedBefore(text, at) || EXCLUDED_BEFORE.matcher(text.substring(Math.max(0, at - 30), at)).find()
+                    || EXCLUDED_AFTER.matcher(text.substring(Math.min(text.length(), m.end() - base))).find()) {
                 continue;
             }
             boolean indication = d.reactions.isEmpty() && !d.conditions.contains(m.entry().id())
@@ -702,6 +702,11 @@ final class CaseExtractor {
             }
         }
     }
+
+    /** A condition the text rules out ("lavage excluded infection", "infection was ruled out") is not the patient's. */
+    private static final Pattern EXCLUDED_BEFORE = Pattern.compile(
+            "(?i)\\b(?:excluded|exclude|ruled out|rule out|negative for|no evidence of|absence of|free of)\\s+(?:\\w+\\s+){0,2}$");
+    private static final Pattern EXCLUDED_AFTER = Pattern.compile("(?i)^\\s*(?:was|were|had been)\\s+(?:excluded|ruled out)\\b");
 
     /** "... on methotrexate for rheumatoid arthritis": the condition the drug was given for. */
     private static final Pattern INDICATION_BEFORE = Pattern.compile("(?i)\\bfor\\s+(?:(?:his|her|their|the|a|an|known|chronic|active|"

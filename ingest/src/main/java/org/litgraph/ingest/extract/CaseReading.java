@@ -403,7 +403,7 @@ final class CaseReading {
     private static final Pattern TOLERATED = Pattern.compile(
             "(?i)\\b(?:without (?:any )?(?:further )?(?:recurrence|relapse|reappearance|symptoms|problems|complications|incident|event|reaction|"
                     + "adverse)|no (?:further )?(?:recurrence|relapse|reappearance|recurrent|further (?:episodes|symptoms))|did not recur\\w*|"
-                    + "has not recurred|not recurred|tolerat\\w*|uneventful\\w*|negative rechallenge|no adverse|did not (?:reappear|return|develop|recur)|"
+                    + "has not recurred|not recurred|tolerat\\w*|uneventful\\w*|negative rechallenge|successful(?:ly)?|no adverse|did not (?:reappear|return|develop|recur)|"
                     + "(?:remained|was|stayed) (?:free of|well|asymptomatic|symptom-free)|no further (?:\\w+ ){0,2}(?:episodes?|bleeding|symptoms|reactions?|events?|problems|complaints))\\b");
 
     /** A dechallenge outcome read from a sentence that says the drug was stopped (or was not). */

@@ -54,6 +54,7 @@ class CaseReadingTest {
         assertEquals(Challenge.NEGATIVE, CaseReading.rechallenge("The agent was reintroduced and tolerated well.").value());
         assertEquals(Challenge.NOT_DONE, CaseReading.rechallenge("The drug was not restarted.").value());
         assertEquals(Challenge.NOT_DONE, CaseReading.rechallenge("No rechallenge was attempted.").value());
+        assertEquals(Challenge.NEGATIVE, CaseReading.rechallenge("A successful re-challenge followed.").value());
     }
 
     @Test
