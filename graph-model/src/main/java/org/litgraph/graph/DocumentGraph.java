@@ -30,7 +30,11 @@ public record DocumentGraph(
         this(document, entities, evidence, cases, references, mentions, List.of());
     }
 
-    /** A document node's properties. Nullable fields are simply not stated by the source. */
+    /**
+     * A document node's properties. Nullable fields are simply not stated by the source.
+     * {@code contentHash} covers what was read (format and text); {@code extractorVersion} says which
+     * extraction produced the rest, so either changing makes a re-ingest replace the document's content.
+     */
     public record DocumentInfo(
             String id,
             String title,
@@ -49,11 +53,21 @@ public record DocumentGraph(
             List<String> publicationTypes,
             List<String> sections,
             String contentHash,
-            int length) {
+            int length,
+            String extractorVersion) {
         public DocumentInfo {
             authors = authors == null ? List.of() : List.copyOf(authors);
             publicationTypes = publicationTypes == null ? List.of() : List.copyOf(publicationTypes);
             sections = sections == null ? List.of() : List.copyOf(sections);
+        }
+
+        /** Without an extractor version (tests, benchmarks, other producers). */
+        public DocumentInfo(String id, String title, String format, SourceType sourceType, String path, String url,
+                            String published, Integer year, String journal, String publisher, String doi, String pmid,
+                            String pmcid, List<String> authors, List<String> publicationTypes, List<String> sections,
+                            String contentHash, int length) {
+            this(id, title, format, sourceType, path, url, published, year, journal, publisher, doi, pmid, pmcid,
+                    authors, publicationTypes, sections, contentHash, length, null);
         }
     }
 
