@@ -131,7 +131,7 @@ public final class EventExtractor {
             }
         } else {
             String type = !therapeutic.isEmpty() ? "therapeutic" : !adverse.isEmpty() ? "adverse"
-                    : statedPredicate == Predicate.TREATS || therapeuticWording(sentence) ? "therapeutic" : "adverse";
+                    : statedPredicate == Predicate.TREATS ? "therapeutic" : "adverse";
             List<Argument>[] g = group(byType, type);
             g[0].addAll(drugs);
             g[1].addAll(effects);
@@ -188,18 +188,6 @@ public final class EventExtractor {
             }
         }
         return out;
-    }
-
-    private static final java.util.regex.Pattern THERAPEUTIC_WORDS = java.util.regex.Pattern.compile(
-            "(?i)\\b(?:effective|efficacy|efficacious|successful(?:ly)?|beneficial|benefit|remission|responded|response to|"
-                    + "improv\\w+|relie[fv]\\w*|alleviat\\w+|prevent\\w*|treatment of|treating|managed with)\\b");
-    private static final java.util.regex.Pattern ADVERSE_WORDS = java.util.regex.Pattern.compile(
-            "(?i)\\b(?:induced|associated|related|caused|causing|toxicity|toxic|adverse|side[- ]effects?|complications?|"
-                    + "develop\\w*|after|following|during|intoxication|overdose|poisoning|reaction)\\b");
-
-    /** With no trigger word tagged: a sentence that speaks of benefit and not of harm states a therapeutic event. */
-    static boolean therapeuticWording(String sentence) {
-        return THERAPEUTIC_WORDS.matcher(sentence).find() && !ADVERSE_WORDS.matcher(sentence).find();
     }
 
     @SuppressWarnings("unchecked")
