@@ -21,6 +21,12 @@ import org.litgraph.ingest.lexicon.Mention;
  * a statement, so sentences without a drug cost nothing.
  */
 public final class EventExtractor {
+    /**
+     * Sentences longer than this (characters) are not tagged: no PHEE sentence is (the longest has
+     * 528), and a run-on "sentence" of thousands of characters would cost the tagger seconds.
+     */
+    public static final int MAX_SENTENCE = 800;
+
     private final ArgumentTagger tagger;
 
     public EventExtractor(ArgumentTagger tagger) {
@@ -36,15 +42,16 @@ public final class EventExtractor {
     }
 
     /**
-     * Whether the sentence is worth tagging: it names a drug or a condition (the lexicon's mentions,
-     * already found) or states a drug–condition claim; sentences naming neither are skipped.
+     * Whether the sentence is worth tagging: it names a drug (the lexicon's mentions, already found)
+     * or states a drug–condition claim; other sentences are skipped (the tagger is most of the cost
+     * of extraction where it runs).
      */
     public static boolean candidate(List<Mention> mentions, List<EvidenceItem> statements) {
         if (!statements.isEmpty()) {
             return true;
         }
         for (Mention m : mentions) {
-            if (m.entry().kind() == EntityKind.DRUG || m.entry().kind() == EntityKind.CONDITION) {
+            if (m.entry().kind() == EntityKind.DRUG) {
                 return true;
             }
         }

@@ -51,7 +51,7 @@ import org.litgraph.ingest.text.Tokenizer;
  */
 public final class DocumentExtractor {
     /** Bumped whenever extraction changes, so re-ingesting refreshes documents extracted before. */
-    public static final String VERSION = "3";
+    public static final String VERSION = "4";
 
     private static final Pattern ABBREVIATION_DEF = Pattern.compile("^\\s*\\(\\s*([A-Za-z][A-Za-z0-9-]{1,9})\\s*\\)");
     private static final Pattern PRONOUN = Pattern.compile("^(?:[-*•\\s]|\\*\\*[^*]*\\*\\*)*\\b(its?)\\b", Pattern.CASE_INSENSITIVE);
@@ -239,7 +239,7 @@ public final class DocumentExtractor {
             }
             List<EvidenceItem> stated = bySentence.getOrDefault(s.start(), List.of()).stream()
                     .filter(e -> e.end() == s.end()).toList();
-            if (!EventExtractor.candidate(s.mentions(), stated)) {
+            if (s.end() - s.start() > EventExtractor.MAX_SENTENCE || !EventExtractor.candidate(s.mentions(), stated)) {
                 continue;
             }
             var arguments = events.tagger().tag(text, s.start(), s.end(), s.mentions());
