@@ -103,6 +103,7 @@ class WebPageTest {
         assertTrue(dom.contains("id=\"view-home\"") && dom.contains("class=\"view active\" id=\"view-home\""), dom);
         assertTrue(dom.contains("documents</div>"), dom);
         assertTrue(dom.contains("id=\"home-designs\"") && dom.contains(">review<") && dom.contains(">case series<"), dom);
+        assertTrue(dom.contains("data-view=\"cases\""), "the case series view from main stays reachable");
         assertTrue(dom.contains("id=\"home-drugs\"") && dom.contains(">imatinib<"), dom);
         assertTrue(dom.contains("id=\"home-conditions\"") && dom.contains("id=\"home-outcomes\""), dom);
         assertTrue(count(dom, "class=\"question\"") >= 4, dom);
@@ -122,13 +123,14 @@ class WebPageTest {
 
     @Test
     void evidenceShouldLabelEveryStatementAndReachTreatsQuestions(@TempDir Path profile) throws Exception {
-        String causes = dom("view=evidence&drug=imatinib&condition=" + q("pulmonary hypertension"), profile);
+        String causes = dom("view=evidence&drug=dasatinib&condition=" + q("pleural effusion"), profile);
         assertTrue(causes.contains("class=\"card broader-group\"") && causes.contains("class=\"tag broader\">broader<"), causes);
-        assertTrue(causes.contains("class=\"tag contradicting\">contradicting<"), causes);
-        assertTrue(causes.contains("0 supporting and"), causes);
+        assertTrue(causes.contains("class=\"tag supporting\">supporting<"), causes);
         assertTrue(causes.contains("<th title=\"timeToOnset\">Time to onset</th>") || causes.contains("no patients in the graph"), causes);
+        String ph = dom("view=evidence&drug=imatinib&condition=" + q("pulmonary hypertension"), profile);
+        assertTrue(ph.contains("0 supporting and") && ph.contains("class=\"tag contradicting\">contradicting<"), ph);
         String treats = dom("view=evidence&rel=TREATS&drug=imatinib&condition=" + q("pulmonary hypertension"), profile);
-        assertTrue(treats.contains("imatinib treats pulmonary hypertension?"), treats);
+        assertTrue(treats.toLowerCase().contains("imatinib treats pulmonary hypertension?"), treats);
         assertTrue(treats.contains("class=\"tag supporting\">supporting<"), treats);
         assertTrue(treats.contains("<option value=\"TREATS\""), treats);
         String empty = dom("view=evidence&drug=imatinib&condition=" + q("pleural effusion"), profile);
@@ -170,10 +172,10 @@ class WebPageTest {
 
     @Test
     void cypherShouldShowNodesAndPathsAsReadableCellsWithADrawing(@TempDir Path profile) throws Exception {
-        String query = "MATCH p = (d:Drug {name: 'dasatinib'})-[:CAUSES]->(c:Condition) RETURN p, d, c.name AS conditionName LIMIT 5";
-        String dom = dom("view=cypher&query=" + q(query), profile);
+        // opened without a query, the view runs the page's own example (paths of CAUSES claims)
+        String dom = dom("view=cypher", profile);
         assertTrue(dom.contains("class=\"chip node\"") && dom.contains("class=\"chip rel\"") && dom.contains("class=\"path\""), dom);
-        assertTrue(dom.contains("[:CAUSES]") && dom.contains("dasatinib"), dom);
+        assertTrue(dom.contains("[:CAUSES]"), dom);
         assertFalse(dom.contains("{\"labels\":"), "raw JSON in a cell: " + dom);
         assertTrue(dom.contains("id=\"cypher-graph\"") && count(dom, "class=\"graph-node\"") >= 2 && dom.contains("class=\"graph-edge\""), dom);
         assertTrue(dom.contains("<th title=\"conditionName\">Condition name</th>"), dom);
@@ -191,8 +193,9 @@ class WebPageTest {
         String error = JSON.readTree(r.body()).get("error").asText();
         assertTrue(error.contains("(line 2, column 1 (offset: " + typed.indexOf("RETRUN") + "))"), error);
         assertFalse(error.contains("EXPLAIN"), error);
+        // a link prefills the query and never runs it
         String dom = dom("view=cypher&query=" + q(typed), profile);
-        assertTrue(dom.contains("id=\"cypher-error\"") && dom.contains("data-offset=\"" + typed.indexOf("RETRUN") + "\""), dom);
+        assertTrue(dom.contains("RETRUN n</textarea>") && !dom.contains("id=\"cypher-error\"") && !dom.contains("id=\"cypher-table\""), dom);
     }
 
     @Test
