@@ -35,7 +35,7 @@ final class LexiconCommand implements Callable<Integer> {
 
     @Option(names = "--tune-mentions", paramLabel = "gold|pipeline|both",
             description = "mentions of the development splits the thresholds are chosen on (default: ${DEFAULT-VALUE})",
-            defaultValue = "pipeline")
+            defaultValue = "both")
     String tuneMentions;
 
     @Option(names = "--costs", paramLabel = "C,C,...", description = "liblinear costs to try (default: the trainer's grid)")
