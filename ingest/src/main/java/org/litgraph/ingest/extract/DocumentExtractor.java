@@ -136,8 +136,9 @@ public final class DocumentExtractor {
         TreeMap<Integer, Set<String>> adverseEventsAt = new TreeMap<>();
         Map<String, Integer> drugRoleCauses = new HashMap<>();
         SourceType sourceType = meta.sourceType() == null ? SourceType.OTHER : meta.sourceType();
-        // cue patterns, sentence by sentence: they state mechanism links (target -> process, process ->
-        // condition, drug -> process); between the kinds the relation model learned they are kept for it
+        // cue patterns, sentence by sentence: explicit statements of one sentence (the only source of
+        // target -> process, process -> condition and drug -> process links); the relation model reads
+        // them as features
         Map<String, List<Object[]>> cueHits = new LinkedHashMap<>();
         for (AnalyzedSentence s : sentences) {
             if (!body(doc, s)) {
@@ -149,7 +150,6 @@ public final class DocumentExtractor {
                 if (model.learns(subj.entry().kind(), obj.entry().kind())) {
                     cueHits.computeIfAbsent(subj.entry().id() + "\t" + f.predicate() + "\t" + obj.entry().id(),
                             k -> new ArrayList<>()).add(new Object[] {s, f});
-                    continue;
                 }
                 addPattern(evidence, evidenceIds, docId, s, f, subj, obj, refByNumber, adverseEventsAt, drugRoleCauses);
             }
@@ -285,8 +285,8 @@ public final class DocumentExtractor {
 
     /**
      * The learned model's statements as evidence (RELATION_MODEL, weighted by the model's probability,
-     * x 0.6 when hedged), plus the cue-pattern sentences that state a predicted pair too, and the
-     * negated cue-pattern statements (a denial is kept as negated evidence; it creates no relationship).
+     * x 0.6 when hedged), beside the cue-pattern statements of single sentences found before; the model
+     * reads those as features ({@code cueHits}).
      */
     private void documentRelations(String text, Metadata meta, List<AnalyzedSentence> sentences, ParsedDocument doc,
                                    String docId, List<EvidenceItem> evidence, Set<String> evidenceIds,
@@ -313,10 +313,7 @@ public final class DocumentExtractor {
                 }
             }
         });
-        Set<String> predicted = new java.util.HashSet<>();
         for (RelationStatement st : model.predictLearned(relationView(text, meta, body), hitsBySentence)) {
-            String key = st.subjectId() + "\t" + st.predicate() + "\t" + st.objectId();
-            predicted.add(key);
             String claimId = Ids.claim(st.subjectId(), st.predicate(), st.objectId());
             String evId = Ids.evidence(docId, claimId, st.evidenceStart(), st.evidenceEnd());
             if (!evidenceIds.add(evId)) {
@@ -339,16 +336,6 @@ public final class DocumentExtractor {
                 drugRoleCauses.merge(st.subjectId(), 1, Integer::sum);
             }
         }
-        cueHits.forEach((key, hits) -> {
-            for (Object[] h : hits) {
-                AnalyzedSentence s = (AnalyzedSentence) h[0];
-                RelationExtractor.Found f = (RelationExtractor.Found) h[1];
-                if (predicted.contains(key) || f.negated()) {
-                    addPattern(evidence, evidenceIds, docId, s, f, s.mentions().get(f.subject()), s.mentions().get(f.object()),
-                            refByNumber, adverseEventsAt, drugRoleCauses);
-                }
-            }
-        });
     }
 
     /** Whether the document reports the drug causing one of the case's conditions outside the case's own text. */

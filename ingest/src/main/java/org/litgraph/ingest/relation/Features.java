@@ -120,6 +120,7 @@ final class Features {
         final Map<String, EntityKind> kindOf = new HashMap<>();
         final Map<EntityKind, Integer> maxCount = new HashMap<>();
         final Map<EntityKind, Integer> distinct = new HashMap<>();
+        final Map<EntityKind, Integer> mentionsOfKind = new HashMap<>();
         final Map<EntityKind, String> firstId = new HashMap<>();
         final Set<String> inTitle = new HashSet<>();
         final Map<String, BitSet> sentencesOf = new HashMap<>();
@@ -156,6 +157,7 @@ final class Features {
             mentionsOf.forEach((id, ms) -> {
                 EntityKind k = kindOf.get(id);
                 maxCount.merge(k, ms.size(), Math::max);
+                mentionsOfKind.merge(k, ms.size(), Integer::sum);
                 distinct.merge(k, 1, Integer::sum);
             });
         }
@@ -296,7 +298,7 @@ final class Features {
         f.add("bias", 1.0);
         int n = instances.size();
         f.flag("cooc", n > 0);
-        f.add("coocLog", Math.log1p(n));
+        f.add("coocLog", Math.log1p(Math.min(n, 5)));
         f.flag("sdist1", minSentDist == 1);
         f.flag("sdist2", minSentDist == 2);
         f.flag("sdist3", minSentDist >= 3);
@@ -308,16 +310,18 @@ final class Features {
         f.flag("titleCooc", v.titleEnd() > 0 && shared.get(0));
         int sc = sm.size();
         int oc = om.size();
-        f.add("sCountLog", Math.log1p(sc));
-        f.add("oCountLog", Math.log1p(oc));
+        f.add("sCountLog", Math.log1p(Math.min(sc, 10)));
+        f.add("sShare", (double) sc / d.mentionsOfKind.get(g.subject));
+        f.add("oCountLog", Math.log1p(Math.min(oc, 10)));
+        f.add("oShare", (double) oc / d.mentionsOfKind.get(g.object));
         f.flag("sTop", sc == d.maxCount.get(g.subject));
         f.flag("oTop", oc == d.maxCount.get(g.object));
         f.flag("sFirst", subj.equals(d.firstId.get(g.subject)));
         f.flag("oFirst", obj.equals(d.firstId.get(g.object)));
         int nS = d.distinct.get(g.subject);
         int nO = d.distinct.get(g.object);
-        f.add("nSubjLog", Math.log1p(nS));
-        f.add("nObjLog", Math.log1p(nO));
+        f.add("nSubjLog", Math.log1p(Math.min(nS, 15)));
+        f.add("nObjLog", Math.log1p(Math.min(nO, 15)));
         f.flag("sOnly", nS == 1);
         f.flag("oOnly", nO == 1);
         f.flag("sTopOTop", sc == d.maxCount.get(g.subject) && oc == d.maxCount.get(g.object));
@@ -505,6 +509,11 @@ final class Features {
 
     private static String bucket(int n) {
         return n <= 2 ? String.valueOf(n) : n <= 4 ? "3-4" : n <= 7 ? "5-7" : n <= 12 ? "8-12" : n <= 20 ? "13-20" : "21+";
+    }
+
+    /** The cue-pattern statements of each sentence of a view (keys as {@link RelationModel#cueKey}). */
+    Map<Integer, Set<String>> cueHits(DocumentView view) {
+        return ruleHits(new Doc(view));
     }
 
     /** Cue-pattern statements of each sentence, as "subject TAB predicate TAB object[ TAB neg]". */
