@@ -89,6 +89,19 @@ final class Features {
             }
         }
 
+        /** The collected ids sorted and unique (values ignored: binary features). */
+        int[] uniqueIds() {
+            int[] out = Arrays.copyOf(ids, n);
+            Arrays.sort(out);
+            int m = 0;
+            for (int i = 0; i < out.length; i++) {
+                if (m == 0 || out[m - 1] != out[i]) {
+                    out[m++] = out[i];
+                }
+            }
+            return m == out.length ? out : Arrays.copyOf(out, m);
+        }
+
         /** The collected ids sorted and unique, with their values: {ids, values}. */
         Object[] sorted() {
             long[] packed = new long[n];
@@ -127,6 +140,8 @@ final class Features {
         final Map<Integer, Tokens> tokens = new HashMap<>();
         final Map<Integer, Modality.Sentence> modality = new HashMap<>();
         Map<Integer, Set<String>> ruleHits;
+        Map<String, double[]> indication;
+        Set<String> general;
 
         Doc(DocumentView view) {
             this.view = view;
@@ -229,8 +244,12 @@ final class Features {
             if (d.ruleHits == null) {
                 d.ruleHits = ruleHits(d);
             }
-            Map<String, double[]> indication = g.object == EntityKind.CONDITION ? indication(d) : Map.of();
-            Set<String> general = g.object == EntityKind.CONDITION ? general(d) : Set.of();
+            if (g.object == EntityKind.CONDITION && d.indication == null) {
+                d.indication = indication(d);
+                d.general = general(d);
+            }
+            Map<String, double[]> indication = g.object == EntityKind.CONDITION ? d.indication : Map.of();
+            Set<String> general = g.object == EntityKind.CONDITION ? d.general : Set.of();
             for (Map.Entry<String, List<Integer>> s : d.mentionsOf.entrySet()) {
                 if (d.kindOf.get(s.getKey()) != g.subject) {
                     continue;
@@ -436,7 +455,7 @@ final class Features {
                 lastMention = m;
                 continue;
             }
-            between.add(t.stem[k]);
+            between.add(t.stem(k));
         }
         int nb = between.size();
         out.add(fNb.id(bucket(nb)), 1);
@@ -501,7 +520,7 @@ final class Features {
         if (m.hedged()) {
             out.add(fFlag.id("hedge"), 1);
         }
-        return (int[]) out.sorted()[0];
+        return out.uniqueIds();
     }
 
     private static final Map<EntityKind, String> KIND_TOKEN = Map.of(EntityKind.DRUG, "[D]", EntityKind.TARGET, "[T]",
@@ -609,7 +628,10 @@ final class Features {
         final String[] stem;
         final int[] mention;
 
-        private Tokens(int[] start, int[] end, String[] stem, int[] mention) {
+        private final String text;
+
+        private Tokens(String text, int[] start, int[] end, String[] stem, int[] mention) {
+            this.text = text;
             this.start = start;
             this.end = end;
             this.stem = stem;
@@ -621,6 +643,16 @@ final class Features {
         }
 
         /** The stem of token k, or a boundary marker outside the sentence. */
+        /** The stem of token k, computed on first use. */
+        String stem(int k) {
+            String st = stem[k];
+            if (st == null) {
+                st = Features.stem(text.substring(start[k], end[k]));
+                stem[k] = st;
+            }
+            return st;
+        }
+
         String word(int k) {
             if (k < 0) {
                 return "<s>";
@@ -628,7 +660,7 @@ final class Features {
             if (k >= start.length) {
                 return "</s>";
             }
-            return mention[k] >= 0 ? "[M]" : stem[k];
+            return mention[k] >= 0 ? "[M]" : stem(k);
         }
 
         /** Index of the first token starting at or after {@code offset}. */
@@ -705,10 +737,7 @@ final class Features {
                     }
                 }
             }
-            for (int k = 0; k < n; k++) {
-                stems[k] = stem(text.substring(st[k], en[k]));
-            }
-            return new Tokens(st, en, stems, mention);
+            return new Tokens(text, st, en, stems, mention);
         }
     }
 
