@@ -34,15 +34,39 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Store store = storeOptions.open()) {
-            IngestReport report = ingest(store, paths, batchSize, quiet);
+            IngestReport report;
+            try {
+                report = ingest(store, paths, batchSize, quiet);
+            } catch (Cancelled c) {
+                System.err.println("litgraph: " + c.getMessage());
+                return CANCELLED;
+            }
             printSummary(store, report);
             return report.hasSkipped() ? Main.SKIPPED : 0;
         }
     }
 
+    /** Exit status of an ingest cancelled with Ctrl-C (the batches written before stay). */
+    static final int CANCELLED = 130;
+
     static IngestReport ingest(Store store, List<Path> paths, int batchSize, boolean quiet) {
         try (Progress progress = new Progress(System.err, quiet)) {
-            return new Ingestor(store, DocumentExtractor.standard(), batchSize, progress).ingest(paths);
+            try {
+                return new Ingestor(store, DocumentExtractor.standard(), batchSize, progress).ingest(paths);
+            } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new Cancelled(progress.written());
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Ctrl-C during an ingest: every batch written before it is kept (each is one transaction). */
+    static final class Cancelled extends RuntimeException {
+        Cancelled(int written) {
+            super("ingest cancelled: " + written + " document(s) written in the batches committed before; run the same "
+                    + "command again to go on (documents already in the graph are skipped)", null, false, false);
         }
     }
 

@@ -18,11 +18,13 @@ import picocli.CommandLine.Parameters;
                 "'lexicon train-relations' retrains the relation model (Tribuo/liblinear logistic heads for",
                 "CAUSES, TREATS, INHIBITS, ACTIVATES, BINDS, ASSOCIATED_WITH) on the BC5CDR, BioRED and PHEE",
                 "training splits, with cost, thresholds and fallbacks chosen on their development splits;",
+                "'lexicon train-phee' retrains the PHEE argument tagger (drug, effect, age, dose, route, ...) on PHEE's",
+                "training split and prints its span scores on the development split (deterministic, CPU, one thread);",
                 "'lexicon stats' loads the shipped lexicon and prints its size, load time and heap.",
-                "Run train-relations again after the lexicon or the recogniser changes.",
+                "Run train-relations and train-phee again after the lexicon or the recogniser changes.",
                 "Rebuild the app afterwards (./mvnw -q -DskipTests package) to ship them."})
 final class LexiconCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "ACTION", description = "build, train-relations or stats")
+    @Parameters(index = "0", paramLabel = "ACTION", description = "build, train-relations, train-phee or stats")
     String action;
 
     @Option(names = "--shared", paramLabel = "DIR", description = "the data folder (default: ${DEFAULT-VALUE})",
@@ -64,6 +66,14 @@ final class LexiconCommand implements Callable<Integer> {
                 }
                 RelationTrainer.main(args.toArray(String[]::new));
             }
+            case "train-phee" -> {
+                Path target = out != null ? out
+                        : home.resolve("ingest/src/main/resources/org/litgraph/ingest/cases/phee-arguments.bin");
+                Path phee = shared.resolve("data/phee");
+                System.out.print(org.litgraph.ingest.cases.PheeTrainer.train(phee.resolve("train"), phee.resolve("dev"), target,
+                        org.litgraph.ingest.cases.PheeTrainer.Settings.standard()));
+                System.out.println("wrote " + target);
+            }
             case "stats" -> {
                 Runtime rt = Runtime.getRuntime();
                 java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -82,7 +92,7 @@ final class LexiconCommand implements Callable<Integer> {
                         + "(%.2f s CPU); retained heap about %.0f MiB%n", l.size(), l.names(), wall / 1e9, cpu / 1e9,
                         heap / 1048576.0);
             }
-            default -> throw new IllegalArgumentException("unknown action '" + action + "' (build, train-relations or stats)");
+            default -> throw new IllegalArgumentException("unknown action '" + action + "' (build, train-relations, train-phee or stats)");
         }
         return 0;
     }

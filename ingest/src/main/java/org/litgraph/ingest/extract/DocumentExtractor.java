@@ -25,6 +25,7 @@ import org.litgraph.graph.EvidenceMethod;
 import org.litgraph.graph.Ids;
 import org.litgraph.graph.Predicate;
 import org.litgraph.graph.SourceType;
+import org.litgraph.ingest.cases.EventExtractor;
 import org.litgraph.ingest.format.ParsedDocument;
 import org.litgraph.ingest.format.ParsedDocument.Cell;
 import org.litgraph.ingest.format.ParsedDocument.Metadata;
@@ -50,7 +51,7 @@ import org.litgraph.ingest.text.Tokenizer;
  */
 public final class DocumentExtractor {
     /** Bumped whenever extraction changes, so re-ingesting refreshes documents extracted before. */
-    public static final String VERSION = "3";
+    public static final String VERSION = "4";
 
     private static final Pattern ABBREVIATION_DEF = Pattern.compile("^\\s*\\(\\s*([A-Za-z][A-Za-z0-9-]{1,9})\\s*\\)");
     private static final Pattern PRONOUN = Pattern.compile("^(?:[-*•\\s]|\\*\\*[^*]*\\*\\*)*\\b(its?)\\b", Pattern.CASE_INSENSITIVE);
@@ -60,6 +61,7 @@ public final class DocumentExtractor {
     private final RelationExtractor relations;
     private final RelationModel model;
     private final CaseExtractor cases = new CaseExtractor();
+    private final EventExtractor events;
 
     public DocumentExtractor(Lexicon lexicon) {
         this(lexicon, RelationModel.forLexicon(lexicon));
@@ -67,9 +69,15 @@ public final class DocumentExtractor {
 
     /** An extractor with another relation model (training: {@link RelationModel#rulesOnly()}). */
     public DocumentExtractor(Lexicon lexicon, RelationModel model) {
+        this(lexicon, model, EventExtractor.standard());
+    }
+
+    /** An extractor with another relation model and another event step (PHEE argument tagger). */
+    public DocumentExtractor(Lexicon lexicon, RelationModel model, EventExtractor events) {
         this.recognizer = new EntityRecognizer(lexicon);
         this.relations = RelationExtractor.standard();
         this.model = model;
+        this.events = events;
     }
 
     public static DocumentExtractor standard() {
@@ -179,7 +187,10 @@ public final class DocumentExtractor {
             }
         }
 
-        // 4. cases
+        // 4. drug–effect events, sentence by sentence (PHEE argument tagger + the statements above)
+        List<DocumentGraph.EventRecord> eventRecords = events(text, docId, doc, sentences, evidence);
+
+        // 5. cases
         String mainDrug = mentionCounts.entrySet().stream()
                 .filter(e -> entries.get(e.getKey()).kind() == EntityKind.DRUG)
                 .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
@@ -188,30 +199,17 @@ public final class DocumentExtractor {
             return before == null ? Set.of() : before.getValue();
         };
         List<CaseRecord> caseRecords = new ArrayList<>();
+        CaseExtractor.Names names = id -> recognizer.lexicon().get(id).map(LexiconEntry::name).orElse(null);
         for (CaseExtractor.Draft d : cases.extract(text, doc.tables(), sentences, cellMentions, mainDrug, citations, context)) {
-            List<Exposure> exposures = new ArrayList<>();
-            List<String> otherDrugs = new ArrayList<>();
-            d.exposures.forEach((drugId, dose) -> {
-                String role = drugRoleCauses.containsKey(drugId) ? "suspect"
-                        : drugId.equals(mainDrug) ? "primary" : "concomitant";
-                exposures.add(new Exposure(drugId, dose, role));
-                if (!drugId.equals(mainDrug)) {
-                    recognizer.lexicon().get(drugId).ifPresent(e -> otherDrugs.add(e.name()));
-                }
-                recognizer.lexicon().get(drugId).ifPresent(e -> entries.putIfAbsent(e.id(), e));
-            });
-            d.conditions.forEach(c -> recognizer.lexicon().get(c).ifPresent(e -> entries.putIfAbsent(e.id(), e)));
-            String suspect = exposures.stream().filter(x -> "suspect".equals(x.role())).map(Exposure::drugId)
-                    .findFirst().orElse(null);
-            Causality causality = suspect == null ? null : Naranjo.score(suspect, d.text.toString(), d.findings,
-                    d.timeToOnset != null, causesOutsideCase(evidence, suspect, d), d.dechallenge, d.rechallenge);
-            caseRecords.add(new CaseRecord(Ids.patientCase(docId, d.key), d.label, d.age, d.sex, d.dose,
-                    d.timeToOnset, List.copyOf(d.symptoms), d.findings, d.management, d.outcome, d.dechallenge,
-                    d.rechallenge, otherDrugs, exposures, List.copyOf(d.conditions), d.text.toString(),
-                    List.copyOf(d.cites), causality));
+            CaseRecord c = CaseExtractor.record(Ids.patientCase(docId, d.key), d, mainDrug, drugRoleCauses,
+                    suspect -> causesOutsideCase(evidence, suspect, d), names);
+            c.exposures().forEach(x -> recognizer.lexicon().get(x.drugId()).ifPresent(e -> entries.putIfAbsent(e.id(), e)));
+            c.conditionIds().forEach(id -> recognizer.lexicon().get(id).ifPresent(e -> entries.putIfAbsent(e.id(), e)));
+            c.details().historyIds().forEach(id -> recognizer.lexicon().get(id).ifPresent(e -> entries.putIfAbsent(e.id(), e)));
+            caseRecords.add(c);
         }
 
-        // 5. entities with their broader concepts
+        // 6. entities with their broader concepts
         Map<String, Entity> entities = new LinkedHashMap<>();
         for (LexiconEntry e : List.copyOf(entries.values())) {
             addWithParents(e, entities, 0);
@@ -222,7 +220,33 @@ public final class DocumentExtractor {
                 meta.location(), meta.url(), meta.published(), meta.year(), meta.journal(), meta.publisher(),
                 meta.doi(), meta.pmid(), meta.pmcid(), meta.authors(), meta.publicationTypes(),
                 doc.sections().stream().map(Section::title).toList(), hash, text.length(), VERSION);
-        return new DocumentGraph(info, List.copyOf(entities.values()), evidence, caseRecords, refs, mentions);
+        return new DocumentGraph(info, List.copyOf(entities.values()), evidence, caseRecords, refs, mentions,
+                eventRecords);
+    }
+
+    private List<DocumentGraph.EventRecord> events(String text, String docId, ParsedDocument doc,
+                                                   List<AnalyzedSentence> sentences, List<EvidenceItem> evidence) {
+        Map<Integer, List<EvidenceItem>> bySentence = new HashMap<>();
+        for (EvidenceItem e : evidence) {
+            if (e.predicate() == Predicate.CAUSES || e.predicate() == Predicate.TREATS) {
+                bySentence.computeIfAbsent(e.start(), k -> new ArrayList<>()).add(e);
+            }
+        }
+        List<DocumentGraph.EventRecord> out = new ArrayList<>();
+        for (AnalyzedSentence s : sentences) {
+            if (s.sentence().tableRow() || insideReferences(doc, s) || mostlyLink(s.text())) {
+                continue;
+            }
+            List<EvidenceItem> stated = bySentence.getOrDefault(s.start(), List.of()).stream()
+                    .filter(e -> e.end() == s.end()).toList();
+            if (s.end() - s.start() > EventExtractor.MAX_SENTENCE || !EventExtractor.candidate(s.mentions(), stated)) {
+                continue;
+            }
+            var arguments = events.tagger().tag(text, s.start(), s.end(), s.mentions());
+            out.addAll(events.events(docId, text, s.start(), s.end(), s.mentions(), stated, arguments));
+        }
+        return out;
+
     }
 
     /** Sentences that state the document's own claims: not table rows, reference lists or bare links. */
@@ -340,6 +364,9 @@ public final class DocumentExtractor {
 
     /** Whether the document reports the drug causing one of the case's conditions outside the case's own text. */
     private static boolean causesOutsideCase(List<EvidenceItem> evidence, String drugId, CaseExtractor.Draft d) {
+        if (drugId == null) {
+            return false;
+        }
         String caseText = d.text.toString();
         return evidence.stream().anyMatch(e -> e.predicate() == Predicate.CAUSES && !e.negated()
                 && e.subjectId().equals(drugId) && d.conditions.contains(e.objectId()) && !caseText.contains(e.text()));
