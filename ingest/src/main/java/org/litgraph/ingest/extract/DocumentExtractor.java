@@ -36,6 +36,8 @@ import org.litgraph.ingest.lexicon.EntityRecognizer;
 import org.litgraph.ingest.lexicon.Lexicon;
 import org.litgraph.ingest.lexicon.LexiconEntry;
 import org.litgraph.ingest.lexicon.Mention;
+import org.litgraph.ingest.ner.DocumentContext;
+import org.litgraph.ingest.ner.LexiconMentions;
 import org.litgraph.ingest.text.Sentence;
 import org.litgraph.ingest.text.SentenceSplitter;
 import org.litgraph.ingest.text.Token;
@@ -48,18 +50,21 @@ import org.litgraph.ingest.text.Tokenizer;
  */
 public final class DocumentExtractor {
     /** Bumped whenever extraction changes, so re-ingesting refreshes documents extracted before. */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
 
     private static final Pattern ABBREVIATION_DEF = Pattern.compile("^\\s*\\(\\s*([A-Za-z][A-Za-z0-9-]{1,9})\\s*\\)");
     private static final Pattern PRONOUN = Pattern.compile("^(?:[-*•\\s]|\\*\\*[^*]*\\*\\*)*\\b(its?)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CITATION_MARKER = Pattern.compile("\\[(\\d{1,3}(?:\\s*[,–-]\\s*\\d{1,3})*)\\]");
 
     private final EntityRecognizer recognizer;
+    /** The mention step: the learned tagger with the lexicon, abbreviations and grounding (org.litgraph.ingest.ner). */
+    private final LexiconMentions mentionFinder;
     private final RelationExtractor relations;
     private final CaseExtractor cases = new CaseExtractor();
 
     public DocumentExtractor(Lexicon lexicon) {
         this.recognizer = new EntityRecognizer(lexicon);
+        this.mentionFinder = LexiconMentions.of(lexicon);
         this.relations = RelationExtractor.standard();
     }
 
@@ -78,7 +83,8 @@ public final class DocumentExtractor {
         String docId = Ids.document(meta.pmid(), meta.pmcid(), meta.doi(), meta.location());
 
         // 1. sentences and mentions, in reading order, with document-local aliases
-        List<AnalyzedSentence> sentences = analyse(doc);
+        DocumentContext mentionContext = mentionFinder.context(text);
+        List<AnalyzedSentence> sentences = analyse(doc, mentionContext);
         Map<Integer, List<Mention>> cellMentions = new HashMap<>();
         Map<String, Integer> mentionCounts = new LinkedHashMap<>();
         Map<String, LexiconEntry> entries = new LinkedHashMap<>();
@@ -92,7 +98,7 @@ public final class DocumentExtractor {
             for (List<Cell> row : t.rows()) {
                 for (Cell c : row) {
                     if (c.end() > c.start()) {
-                        List<Mention> ms = recognizer.find(text, c.start(), c.end(), Map.of());
+                        List<Mention> ms = mentionFinder.find(text, c.start(), c.end(), mentionContext);
                         cellMentions.put(c.start(), ms);
                         ms.forEach(m -> entries.putIfAbsent(m.entry().id(), m.entry()));
                     }
@@ -191,11 +197,11 @@ public final class DocumentExtractor {
                         : drugId.equals(mainDrug) ? "primary" : "concomitant";
                 exposures.add(new Exposure(drugId, dose, role));
                 if (!drugId.equals(mainDrug)) {
-                    recognizer.lexicon().get(drugId).ifPresent(e -> otherDrugs.add(e.name()));
+                    mentionFinder.entry(drugId).ifPresent(e -> otherDrugs.add(e.name()));
                 }
-                recognizer.lexicon().get(drugId).ifPresent(e -> entries.putIfAbsent(e.id(), e));
+                mentionFinder.entry(drugId).ifPresent(e -> entries.putIfAbsent(e.id(), e));
             });
-            d.conditions.forEach(c -> recognizer.lexicon().get(c).ifPresent(e -> entries.putIfAbsent(e.id(), e)));
+            d.conditions.forEach(c -> mentionFinder.entry(c).ifPresent(e -> entries.putIfAbsent(e.id(), e)));
             String suspect = exposures.stream().filter(x -> "suspect".equals(x.role())).map(Exposure::drugId)
                     .findFirst().orElse(null);
             Causality causality = suspect == null ? null : Naranjo.score(suspect, d.text.toString(), d.findings,
@@ -365,6 +371,10 @@ public final class DocumentExtractor {
 
     /** Splits, grounds and resolves: abbreviations defined in the text, "its", bare process heads. */
     List<AnalyzedSentence> analyse(ParsedDocument doc) {
+        return analyse(doc, mentionFinder.context(doc.text()));
+    }
+
+    private List<AnalyzedSentence> analyse(ParsedDocument doc, DocumentContext mentionContext) {
         String text = doc.text();
         List<Sentence> sentences = splitAtSections(SentenceSplitter.split(text), doc.sections());
         Map<String, String> aliases = new HashMap<>();
@@ -382,7 +392,12 @@ public final class DocumentExtractor {
                 }
                 return false;
             });
-            List<Mention> mentions = new ArrayList<>(recognizer.find(text, s.start(), s.end(), aliases));
+            // the tagger and the lexicon (short forms defined in the document resolve there); process heads
+            // and process abbreviations named earlier in this document are aliases of the lexicon's recogniser
+            List<Mention> mentions = new ArrayList<>(mentionFinder.find(text, s.start(), s.end(), mentionContext));
+            if (!aliases.isEmpty()) {
+                addAliasMentions(text, s, aliases, mentions);
+            }
             // "Its inhibition ..." refers to the previous sentence's target (or drug)
             Matcher pronoun = PRONOUN.matcher(s.text());
             if (previousAnchor != null && pronoun.find() && !s.tableRow()) {
@@ -395,7 +410,8 @@ public final class DocumentExtractor {
             }
             for (Mention m : mentions) {
                 Matcher def = ABBREVIATION_DEF.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 16)));
-                if (def.find()) {
+                // drugs, targets and conditions: their short forms are resolved by the mention step
+                if (m.entry().kind() == EntityKind.PROCESS && def.find()) {
                     String key = Tokenizer.key(def.group(1));
                     if (!key.isEmpty() && !key.contains(" ")) {
                         aliases.putIfAbsent(key, m.entry().id());
@@ -420,6 +436,31 @@ public final class DocumentExtractor {
             out.add(new AnalyzedSentence(i, s, List.copyOf(mentions), sectionOf(sections, s.start())));
         }
         return out;
+    }
+
+    /** Adds the recogniser's alias mentions (document-local names) that no mention of the sentence overlaps. */
+    private void addAliasMentions(String text, Sentence s, Map<String, String> aliases, List<Mention> mentions) {
+        boolean added = false;
+        for (Mention m : recognizer.find(text, s.start(), s.end(), aliases)) {
+            String alias = aliases.get(Tokenizer.key(m.surface()));
+            if (alias == null || !alias.equals(m.entry().id())) {
+                continue;
+            }
+            boolean free = true;
+            for (Mention o : mentions) {
+                if (o.start() < m.end() && m.start() < o.end()) {
+                    free = false;
+                    break;
+                }
+            }
+            if (free) {
+                mentions.add(m);
+                added = true;
+            }
+        }
+        if (added) {
+            mentions.sort(java.util.Comparator.comparingInt(Mention::start));
+        }
     }
 
     /**

@@ -22,9 +22,10 @@ final class CrfTagger {
     private final float[][] bias;
     private final float[][] trans;
     private final double[][] expTrans;
-    /** Feature hash -> row; row weights in {@code rows[row * total + label]}. */
-    private final LongIntMap featureRow;
-    private final float[] rows;
+    /** Feature hash -> row; row weights, quantised, in {@code rows[row * total + label] * scales[label]}. */
+    private final HashIndex featureRow;
+    private final short[] rows;
+    private final float[] scales;
     private final WordTable words;
     /** Per vocabulary word: BLOCKS vectors of {@code total} floats. */
     private final float[] wordVectors;
@@ -54,17 +55,14 @@ final class CrfTagger {
         }
         total = off;
         long[] hashes = model.featureHashes();
-        featureRow = new LongIntMap(hashes.length);
-        rows = new float[hashes.length * total];
+        featureRow = new HashIndex(hashes);
+        rows = new short[hashes.length * total];
+        scales = model.scales().clone();
         for (int l = 0; l < total; l++) {
             short[] col = model.weights()[l];
-            float scale = model.scales()[l];
             for (int i = 0; i < hashes.length; i++) {
-                rows[i * total + l] = col[i] * scale;
+                rows[i * total + l] = col[i];
             }
-        }
-        for (int i = 0; i < hashes.length; i++) {
-            featureRow.put(hashes[i], i);
         }
         words = new WordTable(model.words());
         wordVectors = new float[model.words().size() * BLOCKS * total];
@@ -126,9 +124,10 @@ final class CrfTagger {
             if (row >= 0) {
                 int total = tagger.total;
                 int r = row * total;
-                float[] rows = tagger.rows;
+                short[] rows = tagger.rows;
+                float[] scales = tagger.scales;
                 for (int l = 0; l < total; l++) {
-                    target[offset + l] += rows[r + l];
+                    target[offset + l] += rows[r + l] * scales[l];
                 }
             }
         }
@@ -137,7 +136,8 @@ final class CrfTagger {
     /** Per-thread working space. */
     static final class Scratch {
         float[] emissions = new float[256];
-        float[] unknown = new float[BLOCKS * 64];
+        static final int UNKNOWN_CACHE = 8192;
+        final java.util.HashMap<String, float[]> unknownWords = new java.util.HashMap<>(UNKNOWN_CACHE * 2);
         int[] blockAt = new int[64];
         float[][] blockSource = new float[64][];
         int[] labels = new int[64];
@@ -193,28 +193,25 @@ final class CrfTagger {
         s.ensure(n, total);
         CharSequence text = enc.text;
         NerTokenizer.Spans tk = enc.tokens;
-        int unknownCount = 0;
         for (int t = 0; t < n; t++) {
             int w = words.find(text, tk.start(t), tk.end(t));
             if (w >= 0) {
                 s.blockSource[t] = wordVectors;
                 s.blockAt[t] = w * BLOCKS * total;
             } else {
-                int need = (unknownCount + 1) * BLOCKS * total;
-                if (s.unknown.length < need) {
-                    s.unknown = Arrays.copyOf(s.unknown, Math.max(need, s.unknown.length * 2));
-                    // earlier unknown blocks moved with the copy: re-point them
-                    for (int u = 0; u < t; u++) {
-                        if (s.blockSource[u] != wordVectors) {
-                            s.blockSource[u] = s.unknown;
-                        }
+                // a word the training text lacks: its feature sums, computed once per thread and kept a while
+                String word = text.subSequence(tk.start(t), tk.end(t)).toString();
+                float[] v = s.unknownWords.get(word);
+                if (v == null) {
+                    if (s.unknownWords.size() >= Scratch.UNKNOWN_CACHE) {
+                        s.unknownWords.clear();
                     }
+                    v = new float[BLOCKS * total];
+                    wordBlocks(word, 0, word.length(), v, 0, s.acc, s.b);
+                    s.unknownWords.put(word, v);
                 }
-                int at = unknownCount * BLOCKS * total;
-                wordBlocks(text, tk.start(t), tk.end(t), s.unknown, at, s.acc, s.b);
-                s.blockSource[t] = s.unknown;
-                s.blockAt[t] = at;
-                unknownCount++;
+                s.blockSource[t] = v;
+                s.blockAt[t] = 0;
             }
         }
         float[] em = s.emissions;
@@ -235,9 +232,38 @@ final class CrfTagger {
             }
             acc.target = em;
             acc.offset = e0;
-            Features.bigrams(text, tk, 0, n - 1, t, s.b, acc);
+            addBigrams(text, tk, n, t, em, e0);
             if (enc.dict[t] != 0 || t > 0 && enc.dict[t - 1] != 0 || t + 1 < n && enc.dict[t + 1] != 0 || enc.abbr[t] != 0) {
                 Features.document(enc.dict, enc.abbr, t, n, s.b, acc);
+            }
+        }
+    }
+
+    private static final long BIGRAM_BEFORE = FeatureHash.state("B-=");
+    private static final long BIGRAM_AFTER = FeatureHash.state("B+=");
+    private static final long BOS_STATE = FeatureHash.update(BIGRAM_BEFORE, Features.BOS);
+
+    /**
+     * The two bigram features of token {@code t} ({@link Features#bigrams}), hashed straight from the
+     * text without building their names: the same hashes, fewer copies.
+     */
+    private void addBigrams(CharSequence text, NerTokenizer.Spans tk, int n, int t, float[] em, int e0) {
+        long h = t == 0 ? BOS_STATE : FeatureHash.updateLower(BIGRAM_BEFORE, text, tk.start(t - 1), tk.end(t - 1));
+        h = FeatureHash.update(h, '|');
+        h = FeatureHash.updateLower(h, text, tk.start(t), tk.end(t));
+        addRow(FeatureHash.mix(h), em, e0);
+        h = FeatureHash.updateLower(BIGRAM_AFTER, text, tk.start(t), tk.end(t));
+        h = FeatureHash.update(h, '|');
+        h = t == n - 1 ? FeatureHash.update(h, Features.EOS) : FeatureHash.updateLower(h, text, tk.start(t + 1), tk.end(t + 1));
+        addRow(FeatureHash.mix(h), em, e0);
+    }
+
+    private void addRow(long hash, float[] em, int e0) {
+        int row = featureRow.get(hash);
+        if (row >= 0) {
+            int r = row * total;
+            for (int l = 0; l < total; l++) {
+                em[e0 + l] += rows[r + l] * scales[l];
             }
         }
     }
@@ -371,24 +397,25 @@ final class CrfTagger {
 
     /** Exact-string lookup of training words over a character range, without allocating. */
     static final class WordTable {
-        private final int[] slots;
+        /** Per slot: 32-bit hash of the word, then its index + 1 (0 = empty). */
+        private final long[] slots;
         private final int mask;
         private final char[][] chars;
 
         WordTable(List<String> words) {
             int cap = Integer.highestOneBit(Math.max(4, words.size() * 2)) << 1;
-            slots = new int[cap];
-            Arrays.fill(slots, -1);
+            slots = new long[cap];
             mask = cap - 1;
             chars = new char[words.size()][];
             for (int w = 0; w < words.size(); w++) {
                 String word = words.get(w);
                 chars[w] = word.toCharArray();
-                int i = hash(word, 0, word.length()) & mask;
-                while (slots[i] >= 0) {
+                int h = hash(word, 0, word.length());
+                int i = h & mask;
+                while (slots[i] != 0) {
                     i = (i + 1) & mask;
                 }
-                slots[i] = w;
+                slots[i] = (long) h << 32 | (w + 1);
             }
         }
 
@@ -403,20 +430,24 @@ final class CrfTagger {
 
         int find(CharSequence s, int from, int to) {
             int len = to - from;
-            int i = hash(s, from, to) & mask;
+            int h = hash(s, from, to);
+            int i = h & mask;
             while (true) {
-                int w = slots[i];
-                if (w < 0) {
+                long slot = slots[i];
+                if (slot == 0) {
                     return -1;
                 }
-                char[] c = chars[w];
-                if (c.length == len) {
-                    int k = 0;
-                    while (k < len && c[k] == s.charAt(from + k)) {
-                        k++;
-                    }
-                    if (k == len) {
-                        return w;
+                if ((int) (slot >>> 32) == h) {
+                    int w = (int) slot - 1;
+                    char[] c = chars[w];
+                    if (c.length == len) {
+                        int k = 0;
+                        while (k < len && c[k] == s.charAt(from + k)) {
+                            k++;
+                        }
+                        if (k == len) {
+                            return w;
+                        }
                     }
                 }
                 i = (i + 1) & mask;

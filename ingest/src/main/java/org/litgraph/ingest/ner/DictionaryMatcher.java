@@ -2,7 +2,9 @@ package org.litgraph.ingest.ner;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.litgraph.graph.EntityKind;
 import org.litgraph.ingest.lexicon.Lexicon;
@@ -12,25 +14,43 @@ import org.litgraph.ingest.lexicon.LexiconEntry;
  * Finds the lexicon's names in tokenised text by their {@link NameKeys normalised keys}: longest
  * match first, left to right, no overlaps. As in the lexicon's own recogniser, a short all-capital
  * name (an abbreviation such as "ALL" or "RA") matches only text with the same capitals and digits.
+ * Besides entity names it may hold names of known non-entities (anatomy, organisms, procedures):
+ * they are dictionary features for the tagger and stop a shorter entity name inside them from
+ * matching ("bone marrow transplantation" is a procedure), but ground nothing.
  * The names are hashed into one primitive table (keys of every name prefix, so a scan stops as soon
  * as no name continues), which keeps a lexicon of several hundred thousand names small and fast.
  */
 public final class DictionaryMatcher {
     static final int MAX_TOKENS = 16;
+    /** Dictionary categories: the entity kinds (in {@link EntityKind} order), then the non-entity categories. */
+    static final List<String> CATEGORIES;
+    static final List<String> NON_ENTITY = List.of("anatomy", "organism", "procedure");
+
+    static {
+        List<String> c = new ArrayList<>();
+        for (EntityKind k : EntityKind.values()) {
+            c.add(k.toString());
+        }
+        c.addAll(NON_ENTITY);
+        CATEGORIES = List.copyOf(c);
+    }
+
     private static final Pattern ABBREVIATION = Pattern.compile("[\\p{Lu}\\d][\\p{Lu}\\d\\-/]{0,7}s?");
     private static final int PREFIX = -1;
 
     private final Lexicon lexicon;
     private final LexiconEntry[] entries;
     private final LongIntMap table;
-    /** For key value v >= 0: targets targetStart[v] .. targetStart[v + 1] - 1. */
+    /** For key value v >= 0: targets targetStart[v] .. targetStart[v + 1] - 1; a target < 0 is non-entity category -1 - t. */
     private final int[] targetStart;
     private final int[] targetEntry;
     private final String[] targetExact;
-    private final int[] kindMask;
 
-    /** One match: tokens {@code [first, last]} of the scanned range and the entries the name belongs to. */
-    public record Match(int first, int last, int start, int end, List<LexiconEntry> entries) {
+    /**
+     * One match: tokens {@code [first, last]} of the scanned range, the entries the name belongs to
+     * (empty for a non-entity name) and its categories (bit per {@link #CATEGORIES} index).
+     */
+    public record Match(int first, int last, int start, int end, List<LexiconEntry> entries, int categories) {
         public boolean has(EntityKind kind) {
             for (LexiconEntry e : entries) {
                 if (e.kind() == kind) {
@@ -42,14 +62,14 @@ public final class DictionaryMatcher {
     }
 
     public DictionaryMatcher(Lexicon lexicon) {
+        this(lexicon, Map.of());
+    }
+
+    /** A matcher over the lexicon's entities and the names of known non-entities, by category ({@link #NON_ENTITY}). */
+    public DictionaryMatcher(Lexicon lexicon, Map<String, ? extends Collection<String>> nonEntityNames) {
         this.lexicon = lexicon;
-        List<LexiconEntry> list = new ArrayList<>(lexicon.entries());
-        this.entries = list.toArray(new LexiconEntry[0]);
-        LongIntMap keys = new LongIntMap(list.size() * 4);
-        List<int[]> targets = new ArrayList<>(); // per value: entry indexes
-        List<List<String>> exacts = new ArrayList<>();
-        NerTokenizer.Spans spans = new NerTokenizer.Spans(32);
-        long[] tk = new long[64];
+        this.entries = lexicon.entries().toArray(new LexiconEntry[0]);
+        Builder b = new Builder(entries.length * 4);
         for (int ei = 0; ei < entries.length; ei++) {
             LexiconEntry e = entries[ei];
             List<String> names = new ArrayList<>(Lexicon.namesOf(e));
@@ -60,74 +80,91 @@ public final class DictionaryMatcher {
                 }
             }
             for (String name : names) {
-                spans.clear();
-                int n = NerTokenizer.tokenize(name, 0, name.length(), spans);
-                if (n == 0 || n > 64) {
-                    continue;
-                }
-                NameKeys.tokenKeys(name, spans, 0, n, tk);
-                int counted = 0;
-                long h = NameKeys.SEED;
-                for (int i = 0; i < n; i++) {
-                    if (tk[i] == 0) {
-                        continue;
-                    }
-                    if (counted > 0) {
-                        if (keys.get(h) == LongIntMap.ABSENT) {
-                            keys.put(h, PREFIX);
-                        }
-                    }
-                    h = NameKeys.combine(h, tk[i]);
-                    counted++;
-                }
-                if (counted == 0 || counted > MAX_TOKENS) {
-                    continue;
-                }
-                String exact = isAbbreviation(name) ? letters(name) : null;
-                int v = keys.get(h);
-                if (v == LongIntMap.ABSENT || v == PREFIX) {
-                    v = targets.size();
-                    targets.add(new int[0]);
-                    exacts.add(new ArrayList<>(1));
-                    keys.put(h, v);
-                }
-                int[] t = targets.get(v);
-                boolean dup = false;
-                for (int k = 0; k < t.length; k++) {
-                    if (t[k] == ei && java.util.Objects.equals(exacts.get(v).get(k), exact)) {
-                        dup = true;
-                        break;
-                    }
-                }
-                if (!dup) {
-                    int[] grown = Arrays.copyOf(t, t.length + 1);
-                    grown[t.length] = ei;
-                    targets.set(v, grown);
-                    exacts.get(v).add(exact);
-                }
+                b.add(name, ei);
             }
         }
-        this.table = keys;
+        for (var e : nonEntityNames.entrySet()) {
+            int category = NON_ENTITY.indexOf(e.getKey());
+            if (category < 0) {
+                continue;
+            }
+            for (String name : e.getValue()) {
+                b.add(name, -1 - (EntityKind.values().length + category));
+            }
+        }
+        this.table = b.keys;
         int total = 0;
-        for (int[] t : targets) {
+        for (int[] t : b.targets) {
             total += t.length;
         }
-        targetStart = new int[targets.size() + 1];
+        targetStart = new int[b.targets.size() + 1];
         targetEntry = new int[total];
         targetExact = new String[total];
-        kindMask = new int[targets.size()];
         int at = 0;
-        for (int v = 0; v < targets.size(); v++) {
+        for (int v = 0; v < b.targets.size(); v++) {
             targetStart[v] = at;
-            int[] t = targets.get(v);
+            int[] t = b.targets.get(v);
             for (int k = 0; k < t.length; k++) {
                 targetEntry[at] = t[k];
-                targetExact[at] = exacts.get(v).get(k);
-                kindMask[v] |= 1 << entries[t[k]].kind().ordinal();
+                targetExact[at] = b.exacts.get(v).get(k);
                 at++;
             }
         }
-        targetStart[targets.size()] = at;
+        targetStart[b.targets.size()] = at;
+    }
+
+    private static final class Builder {
+        final LongIntMap keys;
+        final List<int[]> targets = new ArrayList<>();
+        final List<List<String>> exacts = new ArrayList<>();
+        final NerTokenizer.Spans spans = new NerTokenizer.Spans(32);
+        long[] tk = new long[64];
+
+        Builder(int expected) {
+            keys = new LongIntMap(expected);
+        }
+
+        void add(String name, int target) {
+            spans.clear();
+            int n = NerTokenizer.tokenize(name, 0, name.length(), spans);
+            if (n == 0 || n > 64) {
+                return;
+            }
+            NameKeys.tokenKeys(name, spans, 0, n, tk);
+            int counted = 0;
+            long h = NameKeys.SEED;
+            for (int i = 0; i < n; i++) {
+                if (tk[i] == 0) {
+                    continue;
+                }
+                if (counted > 0 && keys.get(h) == LongIntMap.ABSENT) {
+                    keys.put(h, PREFIX);
+                }
+                h = NameKeys.combine(h, tk[i]);
+                counted++;
+            }
+            if (counted == 0 || counted > MAX_TOKENS) {
+                return;
+            }
+            String exact = isAbbreviation(name) ? letters(name) : null;
+            int v = keys.get(h);
+            if (v == LongIntMap.ABSENT || v == PREFIX) {
+                v = targets.size();
+                targets.add(new int[0]);
+                exacts.add(new ArrayList<>(1));
+                keys.put(h, v);
+            }
+            int[] t = targets.get(v);
+            for (int k = 0; k < t.length; k++) {
+                if (t[k] == target && java.util.Objects.equals(exacts.get(v).get(k), exact)) {
+                    return;
+                }
+            }
+            int[] grown = Arrays.copyOf(t, t.length + 1);
+            grown[t.length] = target;
+            targets.set(v, grown);
+            exacts.get(v).add(exact);
+        }
     }
 
     public Lexicon lexicon() {
@@ -155,8 +192,11 @@ public final class DictionaryMatcher {
         return sb.toString();
     }
 
-    /** The entries whose name has this normalised key, restricted by the abbreviation rule against {@code surface}. */
-    List<LexiconEntry> lookup(long key, CharSequence surface) {
+    /**
+     * The entries whose name has this normalised key, restricted by the abbreviation rule against
+     * {@code surface}; non-entity categories into {@code categories[0]} when given.
+     */
+    List<LexiconEntry> lookup(long key, CharSequence surface, int[] categories) {
         int v = table.get(key);
         if (v < 0) {
             return List.of();
@@ -173,10 +213,17 @@ public final class DictionaryMatcher {
                     continue;
                 }
             }
+            int t = targetEntry[k];
+            if (t < 0) {
+                if (categories != null) {
+                    categories[0] |= 1 << (-1 - t);
+                }
+                continue;
+            }
             if (out == null) {
                 out = new ArrayList<>(2);
             }
-            LexiconEntry e = entries[targetEntry[k]];
+            LexiconEntry e = entries[t];
             if (!out.contains(e)) {
                 out.add(e);
             }
@@ -187,7 +234,7 @@ public final class DictionaryMatcher {
     /** The entries a whole name resolves to (any kind), by its normalised key. */
     public List<LexiconEntry> lookup(String name) {
         long key = NameKeys.key(name);
-        return key == 0 ? List.of() : lookup(key, name);
+        return key == 0 ? List.of() : lookup(key, name, null);
     }
 
     /**
@@ -196,6 +243,7 @@ public final class DictionaryMatcher {
      */
     List<Match> find(CharSequence text, NerTokenizer.Spans tokens, int from, int to, long[] keys) {
         List<Match> out = null;
+        int[] cat = new int[1];
         int i = from;
         while (i < to) {
             if (keys[i - from] == 0) {
@@ -205,6 +253,7 @@ public final class DictionaryMatcher {
             long h = NameKeys.SEED;
             int bestLast = -1;
             List<LexiconEntry> best = null;
+            int bestCategories = 0;
             int counted = 0;
             for (int j = i; j < to && counted < MAX_TOKENS; j++) {
                 long k = keys[j - from];
@@ -218,9 +267,15 @@ public final class DictionaryMatcher {
                     break;
                 }
                 if (v >= 0) {
-                    List<LexiconEntry> found = lookup(h, text.subSequence(tokens.start(i), tokens.end(j)));
-                    if (!found.isEmpty()) {
+                    cat[0] = 0;
+                    List<LexiconEntry> found = lookup(h, text.subSequence(tokens.start(i), tokens.end(j)), cat);
+                    if (!found.isEmpty() || cat[0] != 0) {
+                        int categories = cat[0];
+                        for (LexiconEntry e : found) {
+                            categories |= 1 << e.kind().ordinal();
+                        }
                         best = found;
+                        bestCategories = categories;
                         bestLast = j;
                     }
                 }
@@ -229,18 +284,12 @@ public final class DictionaryMatcher {
                 if (out == null) {
                     out = new ArrayList<>();
                 }
-                out.add(new Match(i, bestLast, tokens.start(i), tokens.end(bestLast), best));
+                out.add(new Match(i, bestLast, tokens.start(i), tokens.end(bestLast), best, bestCategories));
                 i = bestLast + 1;
             } else {
                 i++;
             }
         }
         return out == null ? List.of() : out;
-    }
-
-    /** Kinds (bit per {@link EntityKind} ordinal) a key's names belong to, ignoring the abbreviation rule; 0 if none. */
-    int kinds(long key) {
-        int v = table.get(key);
-        return v < 0 ? 0 : kindMask[v];
     }
 }

@@ -19,7 +19,7 @@ public final class DocumentContext {
     /** Sorted, non-overlapping [start, end, abbreviation index] of short-form occurrences. */
     private final int[] occurrences;
     private final int occurrenceCount;
-    /** Lexicon kinds (bit per EntityKind ordinal) the long form of each abbreviation matched. */
+    /** Dictionary categories (bit per DictionaryMatcher.CATEGORIES index) the long form of each abbreviation ended with. */
     private final int[] longFormKinds;
     private final Map<String, FoundMention> resolved = new HashMap<>();
 
@@ -107,6 +107,17 @@ public final class DocumentContext {
             }
         }
         return -1;
+    }
+
+    /** Short-form occurrences inside [from, to): {start, end, abbreviation} triples, in text order. */
+    List<int[]> occurrencesIn(int from, int to) {
+        List<int[]> out = new ArrayList<>(2);
+        for (int i = firstOccurrenceEndingAfter(from); i < occurrenceCount && occurrences[i * 3] < to; i++) {
+            if (occurrences[i * 3] >= from && occurrences[i * 3 + 1] <= to) {
+                out.add(new int[] {occurrences[i * 3], occurrences[i * 3 + 1], occurrences[i * 3 + 2]});
+            }
+        }
+        return out;
     }
 
     private int firstOccurrenceEndingAfter(int at) {

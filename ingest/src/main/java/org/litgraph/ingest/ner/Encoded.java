@@ -33,10 +33,7 @@ final class Encoded {
         NameKeys.tokenKeys(text, tokens, 0, n, keys);
         matches = matcher == null ? List.of() : matcher.find(text, tokens, 0, n, keys);
         for (DictionaryMatcher.Match m : matches) {
-            int kinds = 0;
-            for (var e : m.entries()) {
-                kinds |= 1 << e.kind().ordinal();
-            }
+            int kinds = m.categories();
             for (int k = 0; kinds >>> k != 0; k++) {
                 if ((kinds & (1 << k)) == 0) {
                     continue;
@@ -76,9 +73,7 @@ final class Encoded {
                 e.encode(text, ab.longStart(), ab.longEnd(), matcher, null);
                 for (DictionaryMatcher.Match m : e.matches) {
                     if (m.end() == ab.longEnd()) {
-                        for (var entry : m.entries()) {
-                            kinds[a] |= 1 << entry.kind().ordinal();
-                        }
+                        kinds[a] |= m.categories();
                     }
                 }
             }

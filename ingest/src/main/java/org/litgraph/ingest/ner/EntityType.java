@@ -13,7 +13,9 @@ public enum EntityType {
     GENE("Gene", EntityKind.TARGET),
     CELL_LINE("CellLine", null),
     SPECIES("Species", null),
-    VARIANT("Variant", null);
+    VARIANT("Variant", null),
+    /** Biological processes (GO): not learned; lexicon matches pass through where no tagged mention overlaps. */
+    PROCESS("Process", EntityKind.PROCESS);
 
     private final String label;
     private final EntityKind kind;
@@ -44,7 +46,7 @@ public enum EntityType {
             case DRUG -> CHEMICAL;
             case CONDITION -> DISEASE;
             case TARGET -> GENE;
-            case PROCESS -> null;
+            case PROCESS -> PROCESS;
         };
     }
 

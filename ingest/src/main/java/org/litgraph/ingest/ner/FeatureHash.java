@@ -17,6 +17,33 @@ final class FeatureHash {
         return mix(h);
     }
 
+    /** The running (unmixed) hash after the characters of {@code prefix}; continue with {@link #update}, end with {@link #mix}. */
+    static long state(CharSequence prefix) {
+        return update(BASIS, prefix);
+    }
+
+    static long update(long h, CharSequence s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            h ^= s.charAt(i);
+            h *= PRIME;
+        }
+        return h;
+    }
+
+    static long update(long h, char c) {
+        h ^= c;
+        return h * PRIME;
+    }
+
+    /** Continues with {@code text[from, to)} lower-cased character by character, as {@link Features#lower} writes it. */
+    static long updateLower(long h, CharSequence text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            h ^= Character.toLowerCase(text.charAt(i));
+            h *= PRIME;
+        }
+        return h;
+    }
+
     static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;

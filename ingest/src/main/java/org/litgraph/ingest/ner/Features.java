@@ -1,7 +1,5 @@
 package org.litgraph.ingest.ner;
 
-import org.litgraph.graph.EntityKind;
-
 /**
  * The tagger's feature templates, shared by training (names handed to Tribuo) and tagging (the same
  * names hashed into the shipped weight table), so the two cannot drift apart. Every feature is a
@@ -27,7 +25,7 @@ final class Features {
     static final String BOS = "<S>";
     static final String EOS = "</S>";
 
-    /** Dictionary tags per token: two bits per lexicon kind (B = 1, I = 2), kinds in {@link EntityKind} order. */
+    /** Dictionary tags per token: two bits per dictionary category (B = 1, I = 2), {@link DictionaryMatcher#CATEGORIES} order. */
     static final int DICT_BITS = 2;
     /** Abbreviation flags per token. */
     static final int ABBR_SHORT = 1;
@@ -35,7 +33,7 @@ final class Features {
     /** Kinds of the long form of a short form: bit (ABBR_KIND_SHIFT + kind ordinal). */
     static final int ABBR_KIND_SHIFT = 2;
 
-    private static final EntityKind[] KINDS = EntityKind.values();
+    private static final String[] KINDS = DictionaryMatcher.CATEGORIES.toArray(new String[0]);
 
     private Features() {
     }

@@ -35,6 +35,13 @@ public final class Grounder {
     private static final String[][] ORGANS = {
             {"renal", "kidney"}, {"hepatic", "liver"}, {"cardiac", "heart"}, {"pulmonary", "lung"}, {"gastric", "stomach"},
             {"cerebral", "brain"}, {"cutaneous", "skin"}, {"ocular", "eye"}, {"hepatocellular", "liver cell"}};
+    private static final Pattern[] ORGAN_PATTERNS = new Pattern[ORGANS.length];
+
+    static {
+        for (int i = 0; i < ORGANS.length; i++) {
+            ORGAN_PATTERNS[i] = Pattern.compile("\\b" + ORGANS[i][0] + "\\b");
+        }
+    }
     private static final Pattern NEOPLASM = Pattern.compile("(?i)^(.+?)\\s+(?:cancers?|tumou?rs?|neoplasms?|malignanc(?:y|ies))$");
     private static final Pattern MODIFIER = Pattern.compile("(?i)^(?:acute|chronic|severe|mild|moderate|transient|"
             + "progressive|fatal|recurrent|persistent|reversible|irreversible|marked|significant|sudden|"
@@ -48,14 +55,33 @@ public final class Grounder {
 
     /** The lexicon entries of {@code kind} the surface or its first grounding variant names; empty if none. */
     public List<LexiconEntry> ground(String surface, EntityKind kind) {
+        java.util.Map<String, List<LexiconEntry>> cache = CACHE.get();
+        String key = kind.ordinal() + surface;
+        List<LexiconEntry> hit = cache.get(key);
+        if (hit != null && cache.get(IDENTITY) == identity) {
+            return hit;
+        }
+        if (cache.size() >= 16384 || cache.get(IDENTITY) != identity) {
+            cache.clear();
+            cache.put(IDENTITY, identity);
+        }
+        List<LexiconEntry> out = List.of();
         for (String v : variants(surface, kind)) {
             List<LexiconEntry> found = ofKind(matcher.lookup(v), kind);
             if (!found.isEmpty()) {
-                return found;
+                out = List.copyOf(found);
+                break;
             }
         }
-        return List.of();
+        cache.put(key, out);
+        return out;
     }
+
+    /** Per thread, recent groundings of the grounder that made them (the marker entry holds its identity). */
+    private static final ThreadLocal<java.util.Map<String, List<LexiconEntry>>> CACHE =
+            ThreadLocal.withInitial(java.util.HashMap::new);
+    private static final String IDENTITY = "\u0000grounder";
+    private final List<LexiconEntry> identity = new java.util.ArrayList<>(0);
 
     /** The lexicon entries of any kind the surface itself names (no variants). */
     public List<LexiconEntry> exact(String surface) {
@@ -121,8 +147,10 @@ public final class Grounder {
             }
             for (String base : bases) {
                 String organ = base;
-                for (String[] o : ORGANS) {
-                    organ = organ.replaceAll("\\b" + o[0] + "\\b", o[1]);
+                for (int i = 0; i < ORGANS.length; i++) {
+                    if (organ.contains(ORGANS[i][0])) {
+                        organ = ORGAN_PATTERNS[i].matcher(organ).replaceAll(ORGANS[i][1]);
+                    }
                 }
                 out.add(base);
                 out.add(organ);

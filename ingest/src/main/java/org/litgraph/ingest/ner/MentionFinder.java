@@ -62,9 +62,13 @@ public final class MentionFinder {
     }
 
     MentionFinder(DictionaryMatcher matcher, TaggerModel model, Policy policy) {
+        this(matcher, new CrfTagger(model), policy);
+    }
+
+    private MentionFinder(DictionaryMatcher matcher, CrfTagger tagger, Policy policy) {
         this.matcher = matcher;
         this.grounder = new Grounder(matcher);
-        this.tagger = new CrfTagger(model);
+        this.tagger = tagger;
         this.policy = policy;
         int nm = tagger.models();
         labelType = new EntityType[nm][];
@@ -110,20 +114,42 @@ public final class MentionFinder {
 
     /** A finder over a lexicon with the shipped model. */
     public static MentionFinder load(Lexicon lexicon, Policy policy) {
-        try (InputStream in = MentionFinder.class.getClassLoader().getResourceAsStream(MODEL)) {
-            if (in == null) {
-                throw new IllegalStateException("tagger model resource missing: " + MODEL
-                        + " (train it with ./litgraph lexicon train-tagger)");
+        return load(new DictionaryMatcher(lexicon), policy);
+    }
+
+    /** A finder over a dictionary with the shipped model. */
+    public static MentionFinder load(DictionaryMatcher matcher, Policy policy) {
+        return new MentionFinder(matcher, shippedTagger(), policy);
+    }
+
+    private static volatile CrfTagger shipped;
+
+    /** The shipped weights, read once (they do not depend on the lexicon). */
+    private static CrfTagger shippedTagger() {
+        CrfTagger t = shipped;
+        if (t == null) {
+            synchronized (MentionFinder.class) {
+                t = shipped;
+                if (t == null) {
+                    try (InputStream in = MentionFinder.class.getClassLoader().getResourceAsStream(MODEL)) {
+                        if (in == null) {
+                            throw new IllegalStateException("tagger model resource missing: " + MODEL
+                                    + " (train it with ./litgraph lexicon train-tagger)");
+                        }
+                        t = new CrfTagger(TaggerModel.read(in));
+                        shipped = t;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot read the tagger model", e);
+                    }
+                }
             }
-            return new MentionFinder(new DictionaryMatcher(lexicon), TaggerModel.read(in), policy);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the tagger model", e);
         }
+        return t;
     }
 
     /** The same lexicon and model with another policy (tuning). */
     public MentionFinder withPolicy(Policy p) {
-        return new MentionFinder(matcher, tagger.model, p);
+        return new MentionFinder(matcher, tagger, p);
     }
 
     public Policy policy() {
@@ -247,6 +273,13 @@ public final class MentionFinder {
                 if (sf >= 0) {
                     continue; // a defined short form means what its long form means (below)
                 }
+                if (typeModel[type.ordinal()] < 0) {
+                    // a kind the tagger does not learn (processes): the lexicon alone, lowest priority
+                    Candidate c = new Candidate(match.first(), match.last(), type, 1.0, Source.LEXICON);
+                    c.entries = entries;
+                    cands.add(c);
+                    continue;
+                }
                 double conf = confidence(w, s, n, match.first(), match.last(), type);
                 String surface = text.substring(match.start(), match.end());
                 double min = isShort(surface) ? policy.shortMin() : policy.dictionaryMin();
@@ -285,35 +318,38 @@ public final class MentionFinder {
                 }
             }
             // every short-form occurrence in this range
-            for (int t = 0; t < n; t++) {
-                int a = ctx.shortFormCovering(enc.tokens.start(t));
-                if (a < 0) {
+            for (int[] occ : ctx.occurrencesIn(enc.tokens.start(0), enc.tokens.end(n - 1))) {
+                int first = -1;
+                int last = -1;
+                for (int t = 0; t < n; t++) {
+                    if (enc.tokens.start(t) >= occ[0] && enc.tokens.end(t) <= occ[1]) {
+                        if (first < 0) {
+                            first = t;
+                        }
+                        last = t;
+                    }
+                }
+                if (first < 0) {
                     continue;
                 }
-                int last = t;
-                while (last + 1 < n && ctx.shortFormCovering(enc.tokens.start(last + 1)) == a
-                        && enc.tokens.start(last + 1) < occurrenceEnd(ctx, enc, t)) {
-                    last++;
-                }
-                Abbreviation ab = ctx.abbreviations().get(a);
+                Abbreviation ab = ctx.abbreviations().get(occ[2]);
                 FoundMention lf = ctx.resolved(ab.shortForm());
                 Candidate tagged = null;
                 for (Candidate c : kept) {
-                    if (c.first == t && c.last == last && c.source != Source.LEXICON) {
+                    if (c.first == first && c.last == last && c.source != Source.LEXICON) {
                         tagged = c;
                     }
                 }
                 if (lf != null) {
-                    Candidate c = new Candidate(t, last, lf.type(), lf.score(), Source.ABBREVIATION);
+                    Candidate c = new Candidate(first, last, lf.type(), lf.score(), Source.ABBREVIATION);
                     c.resolved = lf;
-                    removeOverlapping(withShort, t, last);
+                    removeOverlapping(withShort, first, last);
                     withShort.add(c);
                 } else if (tagged != null) {
                     // the long form is no entity of ours, but the tagger believes the short form: keep it
-                    removeOverlapping(withShort, t, last);
+                    removeOverlapping(withShort, first, last);
                     withShort.add(tagged);
                 }
-                t = last;
             }
             withShort.sort((x, y) -> Integer.compare(x.first, y.first));
             kept = withShort;
@@ -322,17 +358,6 @@ public final class MentionFinder {
             out.add(mention(text, enc, c));
         }
         return out;
-    }
-
-    private static int occurrenceEnd(DocumentContext ctx, Encoded enc, int t) {
-        int s = enc.tokens.start(t);
-        int e = enc.tokens.end(t);
-        int k = t;
-        while (k + 1 < enc.size && ctx.shortFormAt(s, enc.tokens.end(k + 1)) >= 0) {
-            k++;
-            e = enc.tokens.end(k);
-        }
-        return e;
     }
 
     private static void removeOverlapping(List<Candidate> list, int first, int last) {
@@ -367,14 +392,18 @@ public final class MentionFinder {
         }
     }
 
-    /** Overlapping candidates: the higher confidence wins, then the longer, then the earlier. */
-    private static List<Candidate> resolveOverlaps(List<Candidate> cands) {
+    /** Overlapping candidates: tagged types before untagged ones, then the higher confidence, the longer, the earlier. */
+    private List<Candidate> resolveOverlaps(List<Candidate> cands) {
         if (cands.size() < 2) {
             return cands;
         }
         List<Candidate> sorted = new ArrayList<>(cands);
         sorted.sort((a, b) -> {
-            int c = Double.compare(b.score, a.score);
+            int c = Boolean.compare(typeModel[b.type.ordinal()] >= 0, typeModel[a.type.ordinal()] >= 0);
+            if (c != 0) {
+                return c;
+            }
+            c = Double.compare(b.score, a.score);
             if (c != 0) {
                 return c;
             }

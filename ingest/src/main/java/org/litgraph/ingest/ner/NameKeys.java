@@ -146,8 +146,8 @@ final class NameKeys {
             return;
         }
         char p = b.charAt(b.length() - 2);
-        if (p == 'u' || p == 's') {
-            return;
+        if (p == 'u' || p == 's' || p == 'i') {
+            return; // -us, -ss, and -is words (arthritis, thrombosis) are no plurals
         }
         if (p == 'e') {
             char p3 = b.charAt(b.length() - 3);

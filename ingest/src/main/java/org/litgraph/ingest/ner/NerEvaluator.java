@@ -28,7 +28,7 @@ import org.litgraph.ingest.text.SentenceSplitter;
  * hold, are left out, as BC5CDR's evaluation leaves out "-1").
  *
  * <pre>java ... org.litgraph.ingest.ner.NerEvaluator SHARED_DIR [--corpus bc5cdr|biored|phee|all]
- *     [--model FILE] [--policy taggerMin,dictionaryMin,shortMin] [--tune]</pre>
+ *     [--model FILE] [--policy taggerMin,dictionaryMin,shortMin] [--tune] [--errors FILE] [--lexicon DIR]</pre>
  */
 public final class NerEvaluator {
     private static final EnumSet<EntityType> SCORED = EnumSet.of(EntityType.CHEMICAL, EntityType.DISEASE, EntityType.GENE);
@@ -64,6 +64,8 @@ public final class NerEvaluator {
         Path model = null;
         MentionFinder.Policy policy = MentionFinder.Policy.defaults();
         boolean tune = false;
+        Path errors = null;
+        Path lexiconDir = null;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--corpus" -> corpus = args[++i];
@@ -74,16 +76,20 @@ public final class NerEvaluator {
                             Double.parseDouble(p[2]), true);
                 }
                 case "--tune" -> tune = true;
+                case "--errors" -> errors = Path.of(args[++i]);
+                case "--lexicon" -> lexiconDir = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         long t0 = System.nanoTime();
         MentionFinder finder;
+        DictionaryMatcher matcher = lexiconDir == null ? new DictionaryMatcher(Lexicon.defaultLexicon())
+                : LexiconFiles.read(lexiconDir).matcher();
         if (model == null) {
-            finder = MentionFinder.load(Lexicon.defaultLexicon(), policy);
+            finder = MentionFinder.load(matcher, policy);
         } else {
             try (InputStream in = Files.newInputStream(model)) {
-                finder = new MentionFinder(Lexicon.defaultLexicon(), in, policy);
+                finder = new MentionFinder(matcher, TaggerModel.read(in), policy);
             }
         }
         System.out.printf(Locale.ROOT, "loaded lexicon and tagger in %.1f s%n", (System.nanoTime() - t0) / 1e9);
@@ -91,6 +97,12 @@ public final class NerEvaluator {
                 : List.of(Source.valueOf(corpus.toUpperCase(Locale.ROOT)));
         for (Source s : sources) {
             List<Doc> dev = NerCorpus.read(shared, s, false);
+            if (errors != null) {
+                try (PrintStream out = new PrintStream(Files.newOutputStream(errors.resolveSibling(errors.getFileName() + "."
+                        + s.name().toLowerCase(Locale.ROOT))), true, java.nio.charset.StandardCharsets.UTF_8)) {
+                    errors(finder, s, dev, out);
+                }
+            }
             if (tune) {
                 tune(finder, s, dev, System.out);
             } else {
@@ -115,6 +127,90 @@ public final class NerEvaluator {
                 StringBuilder sb = new StringBuilder();
                 t.rows().forEach((k, c) -> sb.append(String.format(Locale.ROOT, " %s %.4f;", k, TaggerTrainer.f1(c))));
                 out.printf(Locale.ROOT, "  dict %.2f short %.2f:%s%n", d, sm, sb);
+            }
+        }
+    }
+
+    /** Lists, per document, missed and spurious mentions and concepts (error analysis on the development split). */
+    static void errors(MentionFinder finder, Source s, List<Doc> dev, PrintStream out) {
+        for (Doc d : dev) {
+            String text = d.text();
+            DocumentContext ctx = finder.context(text);
+            List<FoundMention> found = new ArrayList<>();
+            for (Sentence sentence : SentenceSplitter.split(text)) {
+                found.addAll(finder.find(text, sentence.start(), sentence.end(), ctx));
+            }
+            for (EntityType type : s.types()) {
+                if (!SCORED.contains(type)) {
+                    continue;
+                }
+                Map<String, Gold> gold = new LinkedHashMap<>();
+                Map<String, String> goldNames = new LinkedHashMap<>();
+                for (Gold g : d.mentions()) {
+                    if (g.type() == type) {
+                        gold.put(g.start() + ":" + g.end(), g);
+                        for (String id : g.ids()) {
+                            goldNames.merge(id, text.substring(g.start(), g.end()), (a, b) -> a.contains(b) ? a : a + "|" + b);
+                        }
+                    }
+                }
+                Map<String, FoundMention> pred = new LinkedHashMap<>();
+                Map<String, String> predNames = new LinkedHashMap<>();
+                for (FoundMention m : found) {
+                    if (m.type() == type) {
+                        pred.put(m.start() + ":" + m.end(), m);
+                        for (String id : m.ids()) {
+                            String b = bare(id);
+                            predNames.merge(b == null ? id : b, m.text(), (a, x) -> a.contains(x) ? a : a + "|" + x);
+                        }
+                    }
+                }
+                for (var e : gold.entrySet()) {
+                    if (!pred.containsKey(e.getKey())) {
+                        Gold g = e.getValue();
+                        FoundMention overlap = null;
+                        for (FoundMention m : found) {
+                            if (m.start() < g.end() && m.end() > g.start()) {
+                                overlap = m;
+                            }
+                        }
+                        out.printf("%s\t%s\tFN-MENTION\t%s\t%s%n", d.id(), type.label(), text.substring(g.start(), g.end()),
+                                overlap == null ? "-" : overlap.type().label() + ":" + overlap.text() + ":" + overlap.source());
+                    }
+                }
+                for (var e : pred.entrySet()) {
+                    if (!gold.containsKey(e.getKey())) {
+                        FoundMention m = e.getValue();
+                        out.printf("%s\t%s\tFP-MENTION\t%s\t%s\t%.2f%n", d.id(), type.label(), m.text(), m.source(), m.score());
+                    }
+                }
+                if (s == Source.PHEE) {
+                    continue;
+                }
+                for (var e : goldNames.entrySet()) {
+                    if (!e.getKey().equals("-1") && !predNames.containsKey(e.getKey())) {
+                        // what was predicted at the gold mentions of the missed concept
+                        String why = "NONE";
+                        for (Gold g : gold.values()) {
+                            if (!g.ids().contains(e.getKey())) {
+                                continue;
+                            }
+                            for (FoundMention m : found) {
+                                if (m.start() == g.start() && m.end() == g.end()) {
+                                    why = m.type() == type ? "WRONG-ID " + m.ids() : "WRONG-TYPE " + m.type().label();
+                                } else if (m.start() < g.end() && m.end() > g.start() && why.equals("NONE")) {
+                                    why = "OVERLAP " + m.type().label() + ":" + m.text() + " " + m.ids();
+                                }
+                            }
+                        }
+                        out.printf("%s\t%s\tFN-CONCEPT\t%s\t%s\t%s%n", d.id(), type.label(), e.getKey(), e.getValue(), why);
+                    }
+                }
+                for (var e : predNames.entrySet()) {
+                    if (!e.getKey().startsWith("LG:") && !goldNames.containsKey(e.getKey())) {
+                        out.printf("%s\t%s\tFP-CONCEPT\t%s\t%s%n", d.id(), type.label(), e.getKey(), e.getValue());
+                    }
+                }
             }
         }
     }

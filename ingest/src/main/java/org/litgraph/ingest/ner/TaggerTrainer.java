@@ -51,7 +51,7 @@ import org.tribuo.sequence.SequenceExample;
  * checks that {@link CrfTagger} labels the development sentences exactly as Tribuo's own predict.
  *
  * <pre>java ... org.litgraph.ingest.ner.TaggerTrainer SHARED_DIR OUT_MODEL [--epochs N] [--min-count K]
- *     [--scheme family|joint] [--no-dictionary] [--fraction F]</pre>
+ *     [--scheme family|joint] [--no-dictionary] [--fraction F] [--lexicon DIR] [--dictionary-dropout P]</pre>
  */
 public final class TaggerTrainer {
     /** A model: the types it labels and the corpora it learns from (each must annotate all its types). */
@@ -60,9 +60,9 @@ public final class TaggerTrainer {
 
     /** Options (defaults are the shipped model's). */
     record Options(int epochs, int minCount, double learningRate, String scheme, boolean dictionary, double fraction,
-                   long seed) {
+                   long seed, Path lexicon, double dictionaryDropout) {
         static Options defaults() {
-            return new Options(8, 2, 0.1, "family", true, 1.0, 1L);
+            return new Options(8, 2, 0.1, "family", true, 1.0, 1L, null, 0.0);
         }
     }
 
@@ -91,21 +91,32 @@ public final class TaggerTrainer {
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
             System.err.println("usage: TaggerTrainer SHARED_DIR OUT_MODEL [--epochs N] [--min-count K] [--lr R] "
-                    + "[--scheme family|joint] [--no-dictionary] [--fraction F]");
+                    + "[--scheme family|joint] [--no-dictionary] [--fraction F] [--lexicon DIR]");
             System.exit(2);
         }
         Options o = Options.defaults();
+        int epochs = o.epochs();
+        int minCount = o.minCount();
+        double lr = o.learningRate();
+        String scheme = o.scheme();
+        boolean dictionary = o.dictionary();
+        double fraction = o.fraction();
+        Path lexicon = null;
+        double dropout = o.dictionaryDropout();
         for (int i = 2; i < args.length; i++) {
             switch (args[i]) {
-                case "--epochs" -> o = new Options(Integer.parseInt(args[++i]), o.minCount(), o.learningRate(), o.scheme(), o.dictionary(), o.fraction(), o.seed());
-                case "--min-count" -> o = new Options(o.epochs(), Integer.parseInt(args[++i]), o.learningRate(), o.scheme(), o.dictionary(), o.fraction(), o.seed());
-                case "--lr" -> o = new Options(o.epochs(), o.minCount(), Double.parseDouble(args[++i]), o.scheme(), o.dictionary(), o.fraction(), o.seed());
-                case "--scheme" -> o = new Options(o.epochs(), o.minCount(), o.learningRate(), args[++i], o.dictionary(), o.fraction(), o.seed());
-                case "--no-dictionary" -> o = new Options(o.epochs(), o.minCount(), o.learningRate(), o.scheme(), false, o.fraction(), o.seed());
-                case "--fraction" -> o = new Options(o.epochs(), o.minCount(), o.learningRate(), o.scheme(), o.dictionary(), Double.parseDouble(args[++i]), o.seed());
+                case "--epochs" -> epochs = Integer.parseInt(args[++i]);
+                case "--min-count" -> minCount = Integer.parseInt(args[++i]);
+                case "--lr" -> lr = Double.parseDouble(args[++i]);
+                case "--scheme" -> scheme = args[++i];
+                case "--no-dictionary" -> dictionary = false;
+                case "--fraction" -> fraction = Double.parseDouble(args[++i]);
+                case "--lexicon" -> lexicon = Path.of(args[++i]);
+                case "--dictionary-dropout" -> dropout = Double.parseDouble(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
+        o = new Options(epochs, minCount, lr, scheme, dictionary, fraction, o.seed(), lexicon, dropout);
         train(Path.of(args[0]), Path.of(args[1]), o, System.out);
     }
 
@@ -113,7 +124,8 @@ public final class TaggerTrainer {
     static TaggerModel train(Path shared, Path out, Options o, java.io.PrintStream log) throws IOException {
         Logger.getLogger("org.tribuo").setLevel(Level.WARNING);
         long t0 = System.nanoTime();
-        DictionaryMatcher matcher = o.dictionary() ? new DictionaryMatcher(Lexicon.defaultLexicon()) : null;
+        DictionaryMatcher matcher = !o.dictionary() ? null
+                : o.lexicon() == null ? new DictionaryMatcher(Lexicon.defaultLexicon()) : LexiconFiles.read(o.lexicon()).matcher();
         log.printf(Locale.ROOT, "options: %s%n", o);
         log.printf(Locale.ROOT, "lexicon: %s%n", matcher == null ? "none" : matcher.lexicon().size() + " entries");
         Map<String, String> pool = TrainingSentences.newPool();
@@ -149,8 +161,8 @@ public final class TaggerTrainer {
                 words.add(s.doc().text().substring(s.starts()[t], s.ends()[t]));
             }
         }
-        String info = String.format(Locale.ROOT, "scheme=%s epochs=%d minCount=%d lr=%s dictionary=%s lexicon=%d",
-                o.scheme(), o.epochs(), o.minCount(), o.learningRate(), o.dictionary(),
+        String info = String.format(Locale.ROOT, "scheme=%s epochs=%d minCount=%d lr=%s dictionary=%s dropout=%s lexicon=%d",
+                o.scheme(), o.epochs(), o.minCount(), o.learningRate(), o.dictionary(), o.dictionaryDropout(),
                 matcher == null ? 0 : matcher.lexicon().size());
         TaggerModel exported = export(families, models, List.copyOf(words), info);
         if (out.getParent() != null) {
@@ -186,11 +198,16 @@ public final class TaggerTrainer {
         LabelFactory factory = new LabelFactory();
         MutableSequenceDataset<Label> ds = new MutableSequenceDataset<>(new SimpleDataSourceProvenance(
                 "litgraph-ner-" + f.name(), OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), factory), factory);
+        // dictionary dropout: a share of the sentences is seen without its dictionary features, so the
+        // model also learns to find names the lexicon lacks (on the training text it knows too many of them)
+        java.util.Random dropRandom = new java.util.Random(o.seed() * 31 + f.name().hashCode());
         for (Sent s : used) {
             String[] labels = s.labels(f.types());
             List<Example<Label>> exs = new ArrayList<>(s.size());
+            boolean drop = o.dictionaryDropout() > 0 && dropRandom.nextDouble() < o.dictionaryDropout();
             for (int t = 0; t < s.size(); t++) {
-                String[] kept = Arrays.stream(s.features()[t]).filter(n -> counts.get(n) >= o.minCount()).toArray(String[]::new);
+                String[] kept = Arrays.stream(s.features()[t]).filter(n -> counts.get(n) >= o.minCount()
+                        && !(drop && isDictionaryFeature(n))).toArray(String[]::new);
                 double[] ones = new double[kept.length];
                 Arrays.fill(ones, 1.0);
                 exs.add(new ArrayExample<>(new Label(labels[t]), kept, ones));
@@ -200,6 +217,10 @@ public final class TaggerTrainer {
         log.printf(Locale.ROOT, "model %s: %d sentences from %s%n", f.name(), used.size(), f.sources());
         CRFTrainer trainer = new CRFTrainer(new AdaGrad(o.learningRate(), 0.1), o.epochs(), 1_000_000, 1, o.seed());
         return (CRFModel) trainer.train(ds);
+    }
+
+    static boolean isDictionaryFeature(String name) {
+        return name.startsWith("D=") || name.startsWith("D-1=") || name.startsWith("D1=") || name.startsWith("A=SF-");
     }
 
     /** Feature names to hashes, the union over models; weights quantised per label column. */

@@ -40,7 +40,7 @@ class DecoderAgreementTest {
                 new Family("chemical", List.of(EntityType.CHEMICAL), EnumSet.of(Source.BC5CDR, Source.BIORED)),
                 new Family("biored", List.of(EntityType.GENE, EntityType.CELL_LINE, EntityType.SPECIES, EntityType.VARIANT),
                         EnumSet.of(Source.BIORED)));
-        TaggerTrainer.Options o = new TaggerTrainer.Options(2, 1, 0.1, "family", true, 1.0, 1L);
+        TaggerTrainer.Options o = new TaggerTrainer.Options(2, 1, 0.1, "family", true, 1.0, 1L, null, 0.0);
         List<CRFModel> models = new ArrayList<>();
         for (Family f : families) {
             models.add(TaggerTrainer.trainFamily(f, train, o, new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
