@@ -15,6 +15,7 @@ final class CrfTagger {
     private static final int BLOCKS = 1 + Features.CONTEXT_OFFSETS.length; // intrinsic + one per context offset
 
     final TaggerModel model;
+    private final boolean bigrams;
     private final int nModels;
     private final int[] labelOffset;
     private final int[] labelCount;
@@ -34,6 +35,7 @@ final class CrfTagger {
 
     CrfTagger(TaggerModel model) {
         this.model = model;
+        this.bigrams = (model.featureFlags() & TaggerModel.BIGRAMS) != 0;
         List<TaggerModel.Part> parts = model.models();
         nModels = parts.size();
         labelOffset = new int[nModels];
@@ -221,19 +223,38 @@ final class CrfTagger {
             for (int m = 0; m < nModels; m++) {
                 System.arraycopy(bias[m], 0, em, e0 + labelOffset[m], labelCount[m]);
             }
-            add(em, e0, s.blockSource[t], s.blockAt[t]);
+        }
+        // each word's vectors are read once, in order, and added where they apply: its own token
+        // and the tokens it is the context of (the word at t is at offset o from token t - o)
+        for (int t = 0; t < n; t++) {
+            float[] src = s.blockSource[t];
+            int at = s.blockAt[t];
+            add(em, t * total, src, at);
             for (int k = 0; k < Features.CONTEXT_OFFSETS.length; k++) {
-                int nb = t + Features.CONTEXT_OFFSETS[k];
-                if (nb < 0 || nb >= n) {
-                    add(em, e0, edgeVectors, k * total);
-                } else {
-                    add(em, e0, s.blockSource[nb], s.blockAt[nb] + (1 + k) * total);
+                int target = t - Features.CONTEXT_OFFSETS[k];
+                if (target >= 0 && target < n) {
+                    add(em, target * total, src, at + (1 + k) * total);
                 }
             }
-            acc.target = em;
-            acc.offset = e0;
-            addBigrams(text, tk, n, t, em, e0);
+        }
+        // sentence edges as context
+        for (int k = 0; k < Features.CONTEXT_OFFSETS.length; k++) {
+            int o = Features.CONTEXT_OFFSETS[k];
+            for (int t = 0; t < n; t++) {
+                int nb = t + o;
+                if (nb < 0 || nb >= n) {
+                    add(em, t * total, edgeVectors, k * total);
+                }
+            }
+        }
+        for (int t = 0; t < n; t++) {
+            int e0 = t * total;
+            if (bigrams) {
+                addBigrams(text, tk, n, t, em, e0);
+            }
             if (enc.dict[t] != 0 || t > 0 && enc.dict[t - 1] != 0 || t + 1 < n && enc.dict[t + 1] != 0 || enc.abbr[t] != 0) {
+                acc.target = em;
+                acc.offset = e0;
                 Features.document(enc.dict, enc.abbr, t, n, s.b, acc);
             }
         }

@@ -238,6 +238,29 @@ public final class DictionaryMatcher {
     }
 
     /**
+     * The entries a whole name resolves to without the capitals rule for short names (for a span
+     * the tagger already typed: mouse "Sox2" is the gene SOX2).
+     */
+    List<LexiconEntry> lookupAnyCase(String name) {
+        long key = NameKeys.key(name);
+        if (key == 0) {
+            return List.of();
+        }
+        int v = table.get(key);
+        if (v < 0) {
+            return List.of();
+        }
+        List<LexiconEntry> out = new ArrayList<>(2);
+        for (int k = targetStart[v]; k < targetStart[v + 1]; k++) {
+            int t = targetEntry[k];
+            if (t >= 0 && !out.contains(entries[t])) {
+                out.add(entries[t]);
+            }
+        }
+        return out;
+    }
+
+    /**
      * Matches in tokens {@code [from, to)} of {@code text}; {@code keys[i - from]} are the tokens'
      * normalised keys ({@link NameKeys#tokenKeys}).
      */

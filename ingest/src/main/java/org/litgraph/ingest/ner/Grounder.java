@@ -73,6 +73,10 @@ public final class Grounder {
                 break;
             }
         }
+        if (out.isEmpty() && DictionaryMatcher.isAbbreviation(surface.toUpperCase(java.util.Locale.ROOT))) {
+            // a short name in other capitals than the lexicon's ("Sox2", "Il6"): the tagger has typed it
+            out = List.copyOf(ofKind(matcher.lookupAnyCase(surface), kind));
+        }
         cache.put(key, out);
         return out;
     }

@@ -160,6 +160,10 @@ public final class MentionFinder {
         return matcher;
     }
 
+    CrfTagger tagger() {
+        return tagger;
+    }
+
     /** The document-level step: abbreviation definitions and the lexicon kinds of their long forms. */
     public DocumentContext context(String text) {
         return Encoded.context(text, matcher);
@@ -340,6 +344,15 @@ public final class MentionFinder {
                         tagged = c;
                     }
                 }
+                boolean inLonger = false;
+                for (Candidate c : withShort) {
+                    if (c.source != Source.LEXICON && c.first <= first && c.last >= last && c.last - c.first > last - first) {
+                        inLonger = true; // the short form is part of a longer tagged name ("MHC class II genes")
+                    }
+                }
+                if (inLonger) {
+                    continue;
+                }
                 if (lf != null) {
                     Candidate c = new Candidate(first, last, lf.type(), lf.score(), Source.ABBREVIATION);
                     c.resolved = lf;
@@ -392,7 +405,11 @@ public final class MentionFinder {
         }
     }
 
-    /** Overlapping candidates: tagged types before untagged ones, then the higher confidence, the longer, the earlier. */
+    /**
+     * Overlapping candidates: types the tagger learns before the others (processes), the tagger's
+     * spans before lexicon-only ones, then the longer span (a gene name holding a chemical word, "a
+     * sodium channel", stays one gene mention), then the higher confidence, then the earlier.
+     */
     private List<Candidate> resolveOverlaps(List<Candidate> cands) {
         if (cands.size() < 2) {
             return cands;
@@ -403,11 +420,15 @@ public final class MentionFinder {
             if (c != 0) {
                 return c;
             }
-            c = Double.compare(b.score, a.score);
+            c = Boolean.compare(b.source != Source.LEXICON, a.source != Source.LEXICON);
             if (c != 0) {
                 return c;
             }
             c = Integer.compare(b.last - b.first, a.last - a.first);
+            if (c != 0) {
+                return c;
+            }
+            c = Double.compare(b.score, a.score);
             return c != 0 ? c : Integer.compare(a.first, b.first);
         });
         List<Candidate> kept = new ArrayList<>(sorted.size());

@@ -53,12 +53,83 @@ final class NameKeys {
                     && isApostrophe(text.charAt(tokens.start(t - 1))) && tokens.start(t) == tokens.end(t - 1)) {
                 k = 0; // the s of a possessive
             } else {
-                b.setLength(0);
-                normalise(text, s, e, b);
-                k = FeatureHash.of(b);
+                k = fastKey(text, s, e);
+                if (k == 0) {
+                    b.setLength(0);
+                    normalise(text, s, e, b);
+                    k = FeatureHash.of(b);
+                }
             }
             out[t - from] = k;
         }
+    }
+
+    /**
+     * The key of an ASCII token that needs neither folding nor British spelling, hashed straight from
+     * the text (the common case); 0 when the token needs {@link #normalise}.
+     */
+    private static long fastKey(CharSequence text, int s, int e) {
+        boolean letters = true;
+        char prev = 0;
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            if (c >= 128) {
+                return 0;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + 32);
+            }
+            if (c >= 'a' && c <= 'z') {
+                // spellings americanise() may rewrite: ae, oe, ph, um
+                if (c == 'e' && (prev == 'a' || prev == 'o') || c == 'h' && prev == 'p' || c == 'm' && prev == 'u') {
+                    return 0;
+                }
+            } else {
+                letters = false;
+            }
+            prev = c;
+        }
+        int len = e - s;
+        int keep = len;
+        boolean y = false;
+        if (letters) {
+            if (len >= 5 && lower(text, e - 1) == 'r' && lower(text, e - 2) == 'u' && lower(text, e - 3) == 'o') {
+                return 0; // -our
+            }
+            // the S-stemmer (see stem)
+            if (len >= 3 && lower(text, e - 1) == 's') {
+                char p = lower(text, e - 2);
+                if (p == 'u' || p == 's' || p == 'i') {
+                    keep = len;
+                } else if (p == 'e') {
+                    char p3 = lower(text, e - 3);
+                    if (len > 3 && p3 == 'i' && lower(text, e - 4) != 'a' && lower(text, e - 4) != 'e') {
+                        keep = len - 3;
+                        y = true;
+                    } else if (p3 == 'i' || p3 == 'a' || p3 == 'o' || p3 == 'e') {
+                        keep = len;
+                    } else {
+                        keep = len - 1;
+                    }
+                } else {
+                    keep = len - 1;
+                }
+                if (keep < len && keep >= 5 && !y && lower(text, s + keep - 1) == 'r' && lower(text, s + keep - 2) == 'u'
+                        && lower(text, s + keep - 3) == 'o') {
+                    return 0; // -ours
+                }
+            }
+        }
+        long h = FeatureHash.updateLower(FeatureHash.state(""), text, s, s + keep);
+        if (y) {
+            h = FeatureHash.update(h, 'y');
+        }
+        return FeatureHash.mix(h);
+    }
+
+    private static char lower(CharSequence text, int i) {
+        char c = text.charAt(i);
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
     private static boolean isSkipped(char c) {

@@ -19,9 +19,11 @@ import java.util.zip.GZIPOutputStream;
  * Written by {@link TaggerTrainer}, read by {@link CrfTagger}.
  */
 record TaggerModel(List<Part> models, long[] featureHashes, short[][] weights, float[] scales, List<String> words,
-                   String info) {
+                   String info, int featureFlags) {
     static final String MAGIC = "litgraph-ner-crf";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** Feature flag: the models use the word bigram features ({@link Features#bigrams}). */
+    static final int BIGRAMS = 1;
 
     /** One CRF: its name, label names (index = Tribuo's label id), biases and transitions {@code [prev * L + cur]}. */
     record Part(String name, List<String> labels, float[] bias, float[] transitions) {
@@ -45,6 +47,7 @@ record TaggerModel(List<Part> models, long[] featureHashes, short[][] weights, f
             out.writeUTF(MAGIC);
             out.writeInt(VERSION);
             out.writeUTF(info);
+            out.writeInt(featureFlags);
             out.writeInt(models.size());
             for (Part p : models) {
                 out.writeUTF(p.name());
@@ -89,10 +92,11 @@ record TaggerModel(List<Part> models, long[] featureHashes, short[][] weights, f
                 throw new IOException("not a litgraph tagger model");
             }
             int version = in.readInt();
-            if (version != VERSION) {
+            if (version != VERSION && version != 1) {
                 throw new IOException("tagger model version " + version + ", expected " + VERSION);
             }
             String info = in.readUTF();
+            int flags = version == 1 ? BIGRAMS : in.readInt(); // version 1 always had bigrams
             int nModels = in.readInt();
             List<Part> parts = new java.util.ArrayList<>(nModels);
             for (int m = 0; m < nModels; m++) {
@@ -139,7 +143,7 @@ record TaggerModel(List<Part> models, long[] featureHashes, short[][] weights, f
             for (int i = 0; i < nw; i++) {
                 words.add(in.readUTF());
             }
-            return new TaggerModel(List.copyOf(parts), hashes, weights, scales, List.copyOf(words), info);
+            return new TaggerModel(List.copyOf(parts), hashes, weights, scales, List.copyOf(words), info, flags);
         }
     }
 }

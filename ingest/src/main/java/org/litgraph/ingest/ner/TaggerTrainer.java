@@ -51,7 +51,7 @@ import org.tribuo.sequence.SequenceExample;
  * checks that {@link CrfTagger} labels the development sentences exactly as Tribuo's own predict.
  *
  * <pre>java ... org.litgraph.ingest.ner.TaggerTrainer SHARED_DIR OUT_MODEL [--epochs N] [--min-count K]
- *     [--scheme family|joint] [--no-dictionary] [--fraction F] [--lexicon DIR] [--dictionary-dropout P]</pre>
+ *     [--scheme family|joint] [--no-dictionary] [--fraction F] [--lexicon DIR] [--dictionary-dropout P] [--no-bigrams]</pre>
  */
 public final class TaggerTrainer {
     /** A model: the types it labels and the corpora it learns from (each must annotate all its types). */
@@ -60,9 +60,9 @@ public final class TaggerTrainer {
 
     /** Options (defaults are the shipped model's). */
     record Options(int epochs, int minCount, double learningRate, String scheme, boolean dictionary, double fraction,
-                   long seed, Path lexicon, double dictionaryDropout) {
+                   long seed, Path lexicon, double dictionaryDropout, boolean bigrams) {
         static Options defaults() {
-            return new Options(8, 2, 0.1, "family", true, 1.0, 1L, null, 0.0);
+            return new Options(8, 2, 0.1, "family", true, 1.0, 1L, null, 0.0, true);
         }
     }
 
@@ -103,6 +103,7 @@ public final class TaggerTrainer {
         double fraction = o.fraction();
         Path lexicon = null;
         double dropout = o.dictionaryDropout();
+        boolean bigrams = o.bigrams();
         for (int i = 2; i < args.length; i++) {
             switch (args[i]) {
                 case "--epochs" -> epochs = Integer.parseInt(args[++i]);
@@ -113,10 +114,11 @@ public final class TaggerTrainer {
                 case "--fraction" -> fraction = Double.parseDouble(args[++i]);
                 case "--lexicon" -> lexicon = Path.of(args[++i]);
                 case "--dictionary-dropout" -> dropout = Double.parseDouble(args[++i]);
+                case "--no-bigrams" -> bigrams = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        o = new Options(epochs, minCount, lr, scheme, dictionary, fraction, o.seed(), lexicon, dropout);
+        o = new Options(epochs, minCount, lr, scheme, dictionary, fraction, o.seed(), lexicon, dropout, bigrams);
         train(Path.of(args[0]), Path.of(args[1]), o, System.out);
     }
 
@@ -161,10 +163,10 @@ public final class TaggerTrainer {
                 words.add(s.doc().text().substring(s.starts()[t], s.ends()[t]));
             }
         }
-        String info = String.format(Locale.ROOT, "scheme=%s epochs=%d minCount=%d lr=%s dictionary=%s dropout=%s lexicon=%d",
-                o.scheme(), o.epochs(), o.minCount(), o.learningRate(), o.dictionary(), o.dictionaryDropout(),
+        String info = String.format(Locale.ROOT, "scheme=%s epochs=%d minCount=%d lr=%s dictionary=%s dropout=%s bigrams=%s lexicon=%d",
+                o.scheme(), o.epochs(), o.minCount(), o.learningRate(), o.dictionary(), o.dictionaryDropout(), o.bigrams(),
                 matcher == null ? 0 : matcher.lexicon().size());
-        TaggerModel exported = export(families, models, List.copyOf(words), info);
+        TaggerModel exported = export(families, models, List.copyOf(words), info, o.bigrams() ? TaggerModel.BIGRAMS : 0);
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }
@@ -207,7 +209,7 @@ public final class TaggerTrainer {
             boolean drop = o.dictionaryDropout() > 0 && dropRandom.nextDouble() < o.dictionaryDropout();
             for (int t = 0; t < s.size(); t++) {
                 String[] kept = Arrays.stream(s.features()[t]).filter(n -> counts.get(n) >= o.minCount()
-                        && !(drop && isDictionaryFeature(n))).toArray(String[]::new);
+                        && !(drop && isDictionaryFeature(n)) && (o.bigrams() || !isBigram(n))).toArray(String[]::new);
                 double[] ones = new double[kept.length];
                 Arrays.fill(ones, 1.0);
                 exs.add(new ArrayExample<>(new Label(labels[t]), kept, ones));
@@ -219,12 +221,16 @@ public final class TaggerTrainer {
         return (CRFModel) trainer.train(ds);
     }
 
+    static boolean isBigram(String name) {
+        return name.startsWith("B-=") || name.startsWith("B+=");
+    }
+
     static boolean isDictionaryFeature(String name) {
         return name.startsWith("D=") || name.startsWith("D-1=") || name.startsWith("D1=") || name.startsWith("A=SF-");
     }
 
     /** Feature names to hashes, the union over models; weights quantised per label column. */
-    static TaggerModel export(List<Family> families, List<CRFModel> models, List<String> words, String info) {
+    static TaggerModel export(List<Family> families, List<CRFModel> models, List<String> words, String info, int flags) {
         List<TaggerModel.Part> parts = new ArrayList<>();
         List<double[][]> featureWeights = new ArrayList<>(); // per model [feature][label]
         List<long[]> featureHashes = new ArrayList<>();
@@ -293,7 +299,7 @@ public final class TaggerTrainer {
                 q[l][i] = (short) Math.round(cols[l][i] / scales[l]);
             }
         }
-        return new TaggerModel(List.copyOf(parts), union, q, scales, words, info);
+        return new TaggerModel(List.copyOf(parts), union, q, scales, words, info, flags);
     }
 
     static CRFParameters parameters(CRFModel model) {

@@ -40,12 +40,13 @@ class DecoderAgreementTest {
                 new Family("chemical", List.of(EntityType.CHEMICAL), EnumSet.of(Source.BC5CDR, Source.BIORED)),
                 new Family("biored", List.of(EntityType.GENE, EntityType.CELL_LINE, EntityType.SPECIES, EntityType.VARIANT),
                         EnumSet.of(Source.BIORED)));
-        TaggerTrainer.Options o = new TaggerTrainer.Options(2, 1, 0.1, "family", true, 1.0, 1L, null, 0.0);
+        TaggerTrainer.Options o = new TaggerTrainer.Options(2, 1, 0.1, "family", true, 1.0, 1L, null, 0.0, true);
         List<CRFModel> models = new ArrayList<>();
         for (Family f : families) {
             models.add(TaggerTrainer.trainFamily(f, train, o, new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
         }
-        TaggerModel exported = TaggerTrainer.export(families, models, List.of("the", "of", "and", "Patients", "("), "test");
+        TaggerModel exported = TaggerTrainer.export(families, models, List.of("the", "of", "and", "Patients", "("), "test",
+                TaggerModel.BIGRAMS);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         exported.write(bytes);
         CrfTagger tagger = new CrfTagger(TaggerModel.read(new ByteArrayInputStream(bytes.toByteArray())));
