@@ -6,14 +6,17 @@ package org.litgraph.ingest.ner;
  * binary indicator named {@code TEMPLATE=value}:
  * <ul>
  * <li>of the token alone: the word ({@code W}), its lower case ({@code L}), its shape ({@code S}:
- * X/x/d classes, runs collapsed), prefixes and suffixes of 2-4 characters, character 3-grams,
+ * X/x/d classes, runs collapsed), prefixes and suffixes of 2-5 characters, character 3-grams,
  * a length bucket;</li>
- * <li>of the window: lower-case words at offsets ±1, ±2 and shapes at ±1 (sentence edges are
- * {@code <S>} and {@code </S>}), and the lower-case bigrams with the previous and next word;</li>
+ * <li>of the window: lower-case words at offsets ±1, ±2, ±3, shapes and three-letter endings at
+ * ±1 (sentence edges are {@code <S>} and {@code </S>}); optionally the lower-case bigrams with the
+ * previous and next word (measured to add little, and they cost a table look-up per token);</li>
  * <li>of the document: dictionary matches of the lexicon (BIO by entity kind at the token and its
  * neighbours) and abbreviations (a defined short form, the kinds its long form matched, a token of
  * a long form).</li>
  * </ul>
+ * Everything but the bigrams and the document features depends on one word only, which is what
+ * lets {@link CrfTagger} sum those weights once per word.
  */
 final class Features {
     /** Receives one feature name at a time; the builder is reused, copy it if you keep it. */
@@ -21,7 +24,7 @@ final class Features {
         void accept(StringBuilder name);
     }
 
-    static final int[] CONTEXT_OFFSETS = {-2, -1, 1, 2};
+    static final int[] CONTEXT_OFFSETS = {-3, -2, -1, 1, 2, 3};
     static final String BOS = "<S>";
     static final String EOS = "</S>";
 
@@ -56,7 +59,7 @@ final class Features {
         b.append("N=").append(Math.min(n, 12));
         sink.accept(b);
         if (n >= 3) {
-            for (int k = 2; k <= 4 && k < n; k++) {
+            for (int k = 2; k <= 5 && k < n; k++) {
                 b.setLength(0);
                 b.append('P').append(k).append('=');
                 lower(text, s, s + k, b);
@@ -84,7 +87,10 @@ final class Features {
         }
     }
 
-    /** Features the token {@code text[s, e)} contributes to the token {@code offset} positions away from it. */
+    /**
+     * Features the token {@code text[s, e)} contributes to the token {@code offset} positions away
+     * from it: its lower case, and next to it also its shape and last three letters.
+     */
     static void context(CharSequence text, int s, int e, int offset, StringBuilder b, Sink sink) {
         b.setLength(0);
         b.append('L').append(offset).append('=');
@@ -95,6 +101,12 @@ final class Features {
             b.append('S').append(offset).append('=');
             shape(text, s, e, b);
             sink.accept(b);
+            if (e - s > 3) {
+                b.setLength(0);
+                b.append('X').append(offset).append('=');
+                lower(text, e - 3, e, b);
+                sink.accept(b);
+            }
         }
     }
 

@@ -21,7 +21,7 @@ import java.util.zip.GZIPOutputStream;
 record TaggerModel(List<Part> models, long[] featureHashes, short[][] weights, float[] scales, List<String> words,
                    String info, int featureFlags) {
     static final String MAGIC = "litgraph-ner-crf";
-    static final int VERSION = 2;
+    static final int VERSION = 3; // 3: context window ±3, suffixes up to 5, neighbour endings
     /** Feature flag: the models use the word bigram features ({@link Features#bigrams}). */
     static final int BIGRAMS = 1;
 
@@ -92,11 +92,12 @@ record TaggerModel(List<Part> models, long[] featureHashes, short[][] weights, f
                 throw new IOException("not a litgraph tagger model");
             }
             int version = in.readInt();
-            if (version != VERSION && version != 1) {
-                throw new IOException("tagger model version " + version + ", expected " + VERSION);
+            if (version != VERSION) {
+                throw new IOException("tagger model version " + version + " (feature templates changed), expected "
+                        + VERSION + ": retrain with ./litgraph lexicon train-tagger");
             }
             String info = in.readUTF();
-            int flags = version == 1 ? BIGRAMS : in.readInt(); // version 1 always had bigrams
+            int flags = in.readInt();
             int nModels = in.readInt();
             List<Part> parts = new java.util.ArrayList<>(nModels);
             for (int m = 0; m < nModels; m++) {

@@ -62,7 +62,7 @@ public final class TaggerTrainer {
     record Options(int epochs, int minCount, double learningRate, String scheme, boolean dictionary, double fraction,
                    long seed, Path lexicon, double dictionaryDropout, boolean bigrams) {
         static Options defaults() {
-            return new Options(8, 2, 0.1, "family", true, 1.0, 1L, null, 0.0, true);
+            return new Options(5, 2, 0.1, "family", true, 1.0, 1L, null, 0.5, false);
         }
     }
 
@@ -115,6 +115,7 @@ public final class TaggerTrainer {
                 case "--lexicon" -> lexicon = Path.of(args[++i]);
                 case "--dictionary-dropout" -> dropout = Double.parseDouble(args[++i]);
                 case "--no-bigrams" -> bigrams = false;
+                case "--bigrams" -> bigrams = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }

@@ -40,29 +40,30 @@ class DecoderAgreementTest {
                 new Family("chemical", List.of(EntityType.CHEMICAL), EnumSet.of(Source.BC5CDR, Source.BIORED)),
                 new Family("biored", List.of(EntityType.GENE, EntityType.CELL_LINE, EntityType.SPECIES, EntityType.VARIANT),
                         EnumSet.of(Source.BIORED)));
-        TaggerTrainer.Options o = new TaggerTrainer.Options(2, 1, 0.1, "family", true, 1.0, 1L, null, 0.0, true);
-        List<CRFModel> models = new ArrayList<>();
-        for (Family f : families) {
-            models.add(TaggerTrainer.trainFamily(f, train, o, new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
-        }
-        TaggerModel exported = TaggerTrainer.export(families, models, List.of("the", "of", "and", "Patients", "("), "test",
-                TaggerModel.BIGRAMS);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        exported.write(bytes);
-        CrfTagger tagger = new CrfTagger(TaggerModel.read(new ByteArrayInputStream(bytes.toByteArray())));
-
         List<Sent> dev = new ArrayList<>();
         dev.addAll(TrainingSentences.of(NerCorpus.read(shared, Source.BC5CDR, false).subList(0, 40), matcher, null));
         dev.addAll(TrainingSentences.of(NerCorpus.read(shared, Source.BIORED, false).subList(0, 20), matcher, null));
-        for (int m = 0; m < families.size(); m++) {
-            int[] a = TaggerTrainer.agreement(models.get(m), m, tagger, dev, matcher);
-            System.out.printf("model %s: %d of %d dev sentences identical, %d of %d tokens differ%n",
-                    families.get(m).name(), a[1], a[0], a[3], a[2]);
-            assertEquals(dev.size(), a[0]);
-            assertTrue(a[2] > 5000, "enough tokens compared");
-            // weights are quantised to 16 bits: a near-tie may flip, nothing more
-            assertTrue(a[3] <= a[2] / 2000, "tokens differing: " + a[3] + " of " + a[2]);
-            assertTrue(a[1] >= a[0] - Math.max(1, a[0] / 200), "sentences differing: " + (a[0] - a[1]));
+        for (boolean bigrams : new boolean[] {false, true}) {
+            TaggerTrainer.Options o = new TaggerTrainer.Options(2, 1, 0.1, "family", true, 1.0, 1L, null, 0.5, bigrams);
+            List<CRFModel> models = new ArrayList<>();
+            for (Family f : families) {
+                models.add(TaggerTrainer.trainFamily(f, train, o, new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
+            }
+            TaggerModel exported = TaggerTrainer.export(families, models, List.of("the", "of", "and", "Patients", "("), "test",
+                    bigrams ? TaggerModel.BIGRAMS : 0);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            exported.write(bytes);
+            CrfTagger tagger = new CrfTagger(TaggerModel.read(new ByteArrayInputStream(bytes.toByteArray())));
+            for (int m = 0; m < families.size(); m++) {
+                int[] a = TaggerTrainer.agreement(models.get(m), m, tagger, dev, matcher);
+                System.out.printf("model %s (bigrams %s): %d of %d dev sentences identical, %d of %d tokens differ%n",
+                        families.get(m).name(), bigrams, a[1], a[0], a[3], a[2]);
+                assertEquals(dev.size(), a[0]);
+                assertTrue(a[2] > 5000, "enough tokens compared");
+                // weights are quantised to 16 bits: a near-tie may flip, nothing more
+                assertTrue(a[3] <= a[2] / 2000, "tokens differing: " + a[3] + " of " + a[2]);
+                assertTrue(a[1] >= a[0] - Math.max(1, a[0] / 200), "sentences differing: " + (a[0] - a[1]));
+            }
         }
     }
 }
