@@ -39,6 +39,47 @@ public final class Abbreviations {
         return new ArrayList<>(bySf.values());
     }
 
+    /**
+     * Bracketed codes that are no Schwartz-Hearst short form: one token of 2-10 letters, digits and
+     * hyphens with two capitals or a digit, alone in brackets ("imatinib (STI571)", "(AMN107)"). Their
+     * "long form" is whatever mention ends right before the bracket (offsets: the bracket); the
+     * mention finder decides. {@code known} are the short forms already defined.
+     */
+    public static List<Abbreviation> aliases(String text, java.util.Set<String> known) {
+        List<Abbreviation> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>(known);
+        int p = text.indexOf('(');
+        while (p >= 0) {
+            int s = p + 1;
+            int n = text.length();
+            while (s < n && text.charAt(s) == ' ') {
+                s++;
+            }
+            int e = s;
+            while (e < n && e - s <= 10 && (Character.isLetterOrDigit(text.charAt(e)) || text.charAt(e) == '-')) {
+                e++;
+            }
+            int close = e;
+            while (close < n && text.charAt(close) == ' ') {
+                close++;
+            }
+            if (close < n && text.charAt(close) == ')' && e - s >= 2 && e - s <= 10 && Character.isLetter(text.charAt(s))) {
+                int upper = 0;
+                boolean digit = false;
+                for (int i = s; i < e; i++) {
+                    upper += Character.isUpperCase(text.charAt(i)) ? 1 : 0;
+                    digit |= Character.isDigit(text.charAt(i));
+                }
+                String code = text.substring(s, e);
+                if ((upper >= 2 || digit && upper >= 1) && seen.add(code)) {
+                    out.add(new Abbreviation(code, "", s, e, p, p));
+                }
+            }
+            p = text.indexOf('(', p + 1);
+        }
+        return out;
+    }
+
     /** The matching ')' of the '(' at {@code p} within the sentence, or -1. */
     private static int closing(String text, int p) {
         int depth = 0;

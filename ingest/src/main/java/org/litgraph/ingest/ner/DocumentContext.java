@@ -22,11 +22,29 @@ public final class DocumentContext {
     /** Dictionary categories (bit per DictionaryMatcher.CATEGORIES index) the long form of each abbreviation ended with. */
     private final int[] longFormKinds;
     private final Map<String, FoundMention> resolved = new HashMap<>();
+    /** Bracketed codes after a name ({@link Abbreviations#aliases}); not features, resolved by the mention before them. */
+    private final List<Abbreviation> aliases;
+    private final int[] aliasOccurrences;
 
     DocumentContext(String text, List<Abbreviation> abbreviations, int[] longFormKinds) {
+        this(text, abbreviations, longFormKinds, List.of());
+    }
+
+    DocumentContext(String text, List<Abbreviation> abbreviations, int[] longFormKinds, List<Abbreviation> aliases) {
         this.text = text;
         this.abbreviations = List.copyOf(abbreviations);
         this.longFormKinds = longFormKinds;
+        this.aliases = List.copyOf(aliases);
+        this.aliasOccurrences = occurrences(text, this.aliases);
+        this.occurrences = occurrences(text, this.abbreviations);
+        this.occurrenceCount = occurrences.length / 3;
+    }
+
+    /** Sorted, non-overlapping [start, end, index] of the whole-word occurrences of the short forms (and their plurals). */
+    private static int[] occurrences(String text, List<Abbreviation> abbreviations) {
+        if (abbreviations.isEmpty()) {
+            return new int[0];
+        }
         List<int[]> occ = new ArrayList<>();
         for (int a = 0; a < abbreviations.size(); a++) {
             String sf = abbreviations.get(a).shortForm();
@@ -58,8 +76,23 @@ public final class DocumentContext {
                 n++;
             }
         }
-        this.occurrences = Arrays.copyOf(flat, n * 3);
-        this.occurrenceCount = n;
+        return Arrays.copyOf(flat, n * 3);
+    }
+
+    /** Bracketed codes that may name the mention before them. */
+    List<Abbreviation> aliases() {
+        return aliases;
+    }
+
+    /** Alias occurrences inside [from, to): {start, end, alias index} triples, in text order. */
+    List<int[]> aliasOccurrencesIn(int from, int to) {
+        List<int[]> out = new ArrayList<>(0);
+        for (int i = 0; i < aliasOccurrences.length; i += 3) {
+            if (aliasOccurrences[i] >= from && aliasOccurrences[i + 1] <= to) {
+                out.add(new int[] {aliasOccurrences[i], aliasOccurrences[i + 1], aliasOccurrences[i + 2]});
+            }
+        }
+        return out;
     }
 
     /** A context without abbreviations (a lone sentence). */

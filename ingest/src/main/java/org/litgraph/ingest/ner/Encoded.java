@@ -62,8 +62,13 @@ final class Encoded {
     /** The context of a document: its abbreviations and the lexicon kinds each long form ends with. */
     static DocumentContext context(String text, DictionaryMatcher matcher) {
         List<Abbreviation> abbreviations = Abbreviations.find(text);
+        java.util.Set<String> defined = new java.util.HashSet<>();
+        for (Abbreviation a : abbreviations) {
+            defined.add(a.shortForm());
+        }
+        List<Abbreviation> aliases = Abbreviations.aliases(text, defined);
         if (abbreviations.isEmpty()) {
-            return DocumentContext.empty(text);
+            return aliases.isEmpty() ? DocumentContext.empty(text) : new DocumentContext(text, List.of(), new int[0], aliases);
         }
         int[] kinds = new int[abbreviations.size()];
         if (matcher != null) {
@@ -78,6 +83,6 @@ final class Encoded {
                 }
             }
         }
-        return new DocumentContext(text, abbreviations, kinds);
+        return new DocumentContext(text, abbreviations, kinds, aliases);
     }
 }

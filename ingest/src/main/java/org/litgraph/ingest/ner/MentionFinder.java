@@ -41,7 +41,7 @@ public final class MentionFinder {
     /** How tagger and lexicon evidence combine; tuned on the development splits. */
     public record Policy(double taggerMin, double dictionaryMin, double shortMin, boolean groundToLg) {
         public static Policy defaults() {
-            return new Policy(0.0, 0.15, 0.5, true);
+            return new Policy(0.0, 0.2, 0.5, true);
         }
     }
 
@@ -367,9 +367,75 @@ public final class MentionFinder {
             withShort.sort((x, y) -> Integer.compare(x.first, y.first));
             kept = withShort;
         }
+        if (ctx != null && !ctx.aliases().isEmpty()) {
+            kept = aliases(text, enc, ctx, kept);
+        }
         for (Candidate c : kept) {
             out.add(mention(text, enc, c));
         }
+        return out;
+    }
+
+    /**
+     * Bracketed codes right after a grounded mention ("nilotinib (AMN107)") name that mention's entity
+     * wherever they occur in the document, unless a longer tagged name holds them.
+     */
+    private List<Candidate> aliases(String text, Encoded enc, DocumentContext ctx, List<Candidate> kept) {
+        int n = enc.size;
+        int from = enc.tokens.start(0);
+        int to = enc.tokens.end(n - 1);
+        List<Abbreviation> aliases = ctx.aliases();
+        for (Abbreviation al : aliases) {
+            int paren = al.longStart();
+            if (paren < from || paren >= to || ctx.resolved(al.shortForm()) != null) {
+                continue;
+            }
+            for (Candidate c : kept) {
+                int ce = enc.tokens.end(c.last);
+                if (c.type.grounded() && c.resolved == null && ce <= paren && text.substring(ce, paren).isBlank()) {
+                    ground(text, enc, c, ctx);
+                    ctx.resolve(al.shortForm(), mention(text, enc, c));
+                }
+            }
+        }
+        List<int[]> occurrences = ctx.aliasOccurrencesIn(from, to);
+        if (occurrences.isEmpty()) {
+            return kept;
+        }
+        List<Candidate> out = new ArrayList<>(kept);
+        for (int[] occ : occurrences) {
+            FoundMention named = ctx.resolved(aliases.get(occ[2]).shortForm());
+            if (named == null) {
+                continue;
+            }
+            int first = -1;
+            int last = -1;
+            for (int t = 0; t < n; t++) {
+                if (enc.tokens.start(t) >= occ[0] && enc.tokens.end(t) <= occ[1]) {
+                    if (first < 0) {
+                        first = t;
+                    }
+                    last = t;
+                }
+            }
+            if (first < 0) {
+                continue;
+            }
+            boolean inLonger = false;
+            for (Candidate c : out) {
+                if (c.source != Source.LEXICON && c.first <= first && c.last >= last && c.last - c.first > last - first) {
+                    inLonger = true;
+                }
+            }
+            if (inLonger) {
+                continue;
+            }
+            Candidate c = new Candidate(first, last, named.type(), named.score(), Source.ABBREVIATION);
+            c.resolved = named;
+            removeOverlapping(out, first, last);
+            out.add(c);
+        }
+        out.sort((x, y) -> Integer.compare(x.first, y.first));
         return out;
     }
 
