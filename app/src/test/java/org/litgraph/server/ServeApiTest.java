@@ -226,7 +226,7 @@ class ServeApiTest {
     void shouldShowTheCaseSeriesTableWithSourceSentencesOnHoverInTheBrowser(@TempDir Path profile) throws Exception {
         String dom = dumpDom("view=cases&drug=imatinib", profile);
         assertEquals(6, count(dom, "<tr class=\"case-row\""), dom);
-        assertTrue(dom.contains("<th>computed Naranjo</th>") && dom.contains("<th>stated causality</th>"), dom);
+        assertTrue(dom.contains(">Computed Naranjo</th>") && dom.contains(">Stated causality</th>"), dom);
         assertTrue(count(dom, "<td class=\"sourced\" title=\"") > 6, dom);
         assertFalse(dom.contains("class=\"error\""), dom);
     }
