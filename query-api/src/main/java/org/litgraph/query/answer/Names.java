@@ -132,7 +132,10 @@ public final class Names {
         if (!fromLexicon.isEmpty() && fromLexicon.get(0).id().equals(best.id())) {
             basis = grounded.get(0).id().equals(best.id()) ? "as extraction grounds it" : "as extraction grounds it (second choice)";
         } else {
-            basis = Integer.valueOf(0).equals(rank.get(best.id())) ? "name" : "synonym";
+            Integer r = rank.get(best.id());
+            // ask-resolve-entity's ranks: 0 name, 1 synonym, 2 an abbreviation documents define, 3 initials
+            basis = r == null || r <= 0 ? "name" : r == 1 ? "synonym" : r == 2 ? "abbreviation defined in a document"
+                    : "initials of its name";
         }
         if (!grounded.isEmpty() && !grounded.get(0).id().equals(best.id())) {
             Grounding.Grounded first = grounded.get(0);

@@ -3,8 +3,8 @@ package org.litgraph.query.answer;
 import java.util.List;
 
 /**
- * How a name the researcher typed was resolved: the entity used, on what basis ("grounded as
- * extraction grounds it", "name", "synonym"), and the other entities the same name fits, so an
+ * How a name the researcher typed was resolved: the entity used, on what basis ("as extraction
+ * grounds it", "name", "synonym", "abbreviation defined in a document", "initials of its name"), and the other entities the same name fits, so an
  * ambiguous name never silently means one thing. {@code note} says anything else worth knowing
  * (e.g. that extraction grounds the name to a concept no document in the graph mentions).
  */
