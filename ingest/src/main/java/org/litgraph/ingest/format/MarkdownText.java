@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * offset taken from it stays honest.
  */
 final class MarkdownText {
-    private static final Pattern STRONG = Pattern.compile("(\\*\\*|__)(?=\\S)([^\\n]*?\\S)\\1");
+    /** An emphasis run: at most 1,000 characters, so an unclosed marker in a run-on line costs a bounded scan. */
+    private static final Pattern STRONG = Pattern.compile("(\\*\\*|__)(?=\\S)([^\\n]{0,1000}?\\S)\\1");
     private static final Pattern LINK = Pattern.compile("\\[([^\\]\\n]{1,300})\\]\\((?:https?://|mailto:|www\\.)[^)\\s]{0,2000}\\)");
 
     private MarkdownText() {

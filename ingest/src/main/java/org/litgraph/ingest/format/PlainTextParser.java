@@ -100,6 +100,9 @@ public final class PlainTextParser implements DocumentParser {
             if (++seen > 25) {
                 break;
             }
+            if (l.text().length() > Titles.MAX_TITLE_CHARS + 20) {
+                continue;
+            }
             Matcher md = HEADING_MD.matcher(l.text());
             String t = (md.matches() ? md.group(1) : l.text().strip()).replace("**", "").strip();
             int words = t.split("\\s+").length;

@@ -26,12 +26,18 @@ final class Titles {
     private static final Pattern LINK = Pattern.compile("(?i)https?://|www\\.|\\S+\\.(?:com|org|net|gov)\\b");
     private static final Pattern SEPARATORS = Pattern.compile("\\s+(?:\\||–|—|-|::|·|»)\\s+");
 
+    /** Longer lines are not titles (40 words of long terms fit). */
+    static final int MAX_TITLE_CHARS = 600;
+
     private Titles() {
     }
 
     /** Whether {@code line} can be the title; {@code journal} and {@code site} are the source's names (may be null). */
     static boolean acceptable(String line, String journal, String site) {
         String t = line == null ? "" : line.strip();
+        if (t.length() > MAX_TITLE_CHARS) {
+            return false; // a paragraph, or a run-on line of a hostile file: never a title (and never scanned)
+        }
         int words = t.isEmpty() ? 0 : t.split("\\s+").length;
         if (t.length() < 15 || words < 4 || t.startsWith(".") || t.contains("\t")) {
             return false;
