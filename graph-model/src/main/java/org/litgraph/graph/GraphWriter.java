@@ -178,7 +178,10 @@ public final class GraphWriter {
         }
     }
 
-    private static Map<String, Object> documentProps(DocumentInfo d) {
+    // The row builders below are package-private: ImportFiles builds the admin-import rows from the
+    // very same maps, so both write paths always store the same properties.
+
+    static Map<String, Object> documentProps(DocumentInfo d) {
         Map<String, Object> p = new HashMap<>();
         p.put("name", d.title());
         p.put("title", d.title());
@@ -201,7 +204,7 @@ public final class GraphWriter {
         return p;
     }
 
-    private static Map<String, Object> entityRow(Entity e) {
+    static Map<String, Object> entityRow(Entity e) {
         Map<String, Object> p = new HashMap<>();
         p.put("name", e.name());
         p.put("nameLower", e.name().toLowerCase(java.util.Locale.ROOT));
@@ -212,7 +215,7 @@ public final class GraphWriter {
         return Map.of("id", e.id(), "label", e.kind().label(), "props", p);
     }
 
-    private static Map<String, Object> referenceRow(String docId, ReferenceRecord r) {
+    static Map<String, Object> referenceRow(String docId, ReferenceRecord r) {
         Map<String, Object> p = new HashMap<>();
         p.put("name", r.title() != null ? r.title() : r.citation());
         p.put("title", r.title());
@@ -233,7 +236,7 @@ public final class GraphWriter {
         return row;
     }
 
-    private static Map<String, Object> evidenceRow(String docId, EvidenceItem e) {
+    static Map<String, Object> evidenceRow(String docId, EvidenceItem e) {
         Map<String, Object> p = new HashMap<>();
         p.put("name", e.predicate().name() + " evidence");
         p.put("text", e.text());
@@ -259,7 +262,7 @@ public final class GraphWriter {
         return row;
     }
 
-    private static Map<String, Object> caseRow(String docId, CaseRecord c) {
+    static Map<String, Object> caseRow(String docId, CaseRecord c) {
         Map<String, Object> p = new HashMap<>();
         p.put("name", c.label());
         p.put("label", c.label());

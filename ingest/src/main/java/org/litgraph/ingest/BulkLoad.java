@@ -1,0 +1,231 @@
+package org.litgraph.ingest;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.litgraph.graph.GraphWriter;
+import org.litgraph.graph.ImportFiles;
+import org.litgraph.graph.ImportRunner;
+import org.litgraph.graph.Store;
+import org.litgraph.graph.StoreConfig;
+import org.litgraph.ingest.extract.DocumentExtractor;
+
+/**
+ * The first load of a corpus into an empty store, at the speed of extraction: the ingest
+ * pipeline (parsing, extraction on every core) feeds {@link ImportFiles} instead of transactions,
+ * Neo4j's offline importer ({@link ImportRunner}) turns the files into a store, and the store is
+ * opened (constraints, indexes and full-text indexes are built then). The documents the files
+ * could not hold exactly, and the empty lists the importer cannot store, are then written through
+ * the transactional path, so the graph is the one {@link Ingestor} would have written; every
+ * later update goes through {@link Ingestor} as usual.
+ *
+ * <p>For a Neo4j server or cluster, {@link #writeFiles} writes the same files to a directory for
+ * the operator to load with {@code neo4j-admin database import full}, and {@link #finish} does the
+ * transactional remainder once the database is started.
+ */
+public final class BulkLoad {
+    /** The importer arguments, one per line, relative to the import directory (for the operator). */
+    public static final String ARGS_FILE = "import.args";
+    static final String README_FILE = "README.txt";
+
+    /**
+     * @param threads          extraction workers (0: one per core)
+     * @param importMemory     the offline importer's memory outside the Java heap, in bytes
+     * @param sortMemory       heap for sorting claims and references before they spill to disk
+     * @param keepFiles        keep the import files after a successful embedded load
+     * @param importLog        where the importer's own output goes as it runs, or null
+     */
+    public record Options(int threads, long importMemory, long sortMemory, boolean keepFiles, PrintStream importLog) {
+        public static Options defaults() {
+            return new Options(0, 1L << 30, 64L << 20, false, null);
+        }
+
+        public Options withThreads(int n) {
+            return new Options(n, importMemory, sortMemory, keepFiles, importLog);
+        }
+
+        public Options withImportLog(PrintStream log) {
+            return new Options(threads, importMemory, sortMemory, keepFiles, log);
+        }
+
+        public Options withKeepFiles(boolean keep) {
+            return new Options(threads, importMemory, sortMemory, keep, importLog);
+        }
+    }
+
+    /** The import files of a run and what reading the input found. */
+    public record Written(IngestReport read, ImportFiles.Summary summary, int deferred, Duration elapsed) {
+    }
+
+    /** The transactional remainder after an import: empty lists set, deferred documents written. */
+    public record Finish(long emptyListsSet, int deferredDocuments, GraphWriter.Result deferredChanges,
+                         Duration elapsed) {
+    }
+
+    /** A whole embedded bulk load, phase by phase; {@code store} is open (the caller closes it). */
+    public record Loaded(Store store, Written files, ImportRunner.Result imported, Duration openAndIndex,
+                         Finish finish, Duration elapsed) {
+        /** As an {@link IngestReport} (graph changes are what the import and the remainder created). */
+        public IngestReport report() {
+            IngestReport r = files.read();
+            GraphWriter.Result changes = new GraphWriter.Result((int) files.summary().documentsWritten(), 0,
+                    imported.nodes(), 0, imported.relationships(), 0, imported.properties())
+                    .plus(finish.deferredChanges());
+            return new IngestReport(r.files(), r.documents(), changes.documentsWritten(), changes.documentsUnchanged(),
+                    r.skipped(), changes, elapsed);
+        }
+    }
+
+    private BulkLoad() {
+    }
+
+    /**
+     * Reads {@code paths} into import files in {@code dir}; documents the files cannot hold are
+     * kept for {@link #finish}.
+     */
+    public static Written writeFiles(List<Path> paths, Path dir, DocumentExtractor extractor, IngestListener listener,
+                                   Options options) {
+        long t0 = System.nanoTime();
+        prepare(dir);
+        long bytes = 0;
+        for (Path f : Ingestor.listFiles(paths)) {
+            bytes += size(f);
+        }
+        // ~2 kB per document uncompressed, ~500 B gzipped: overestimate, the filter only gets sparser
+        long expected = Math.max(1000, bytes / 300);
+        try (ImportFiles files = ImportFiles.create(dir, expected, options.sortMemory());
+             DeferredDocuments deferred = new DeferredDocuments(dir)) {
+            Ingestor ingestor = new Ingestor(null, extractor, 256, listener, options.threads());
+            IngestReport read = ingestor.ingest(paths, batch -> {
+                int written = 0;
+                for (var g : batch) {
+                    if (files.add(g).written()) {
+                        written++;
+                    } else {
+                        deferred.add(g);
+                    }
+                }
+                return new GraphWriter.Result(written, 0, 0, 0, 0, 0, 0);
+            });
+            deferred.close();
+            ImportFiles.Summary summary = files.finish();
+            writeOperatorFiles(dir, summary);
+            return new Written(read, summary, deferred.count(), Duration.ofNanos(System.nanoTime() - t0));
+        }
+    }
+
+    /**
+     * Loads {@code paths} into the embedded store of {@code config}, whose database must not exist
+     * yet or be empty ({@code overwrite}): import files in a scratch directory beside the store,
+     * the offline importer, then the store opened with its schema, then the transactional remainder.
+     */
+    public static Loaded loadEmbedded(List<Path> paths, StoreConfig config, boolean overwrite,
+                                      DocumentExtractor extractor, IngestListener listener, Options options) {
+        long t0 = System.nanoTime();
+        Path storeDir = config.directory();
+        Path dir = storeDir.resolve("bulk-import");
+        Written written = writeFiles(paths, dir, extractor, listener, options);
+        ImportRunner.Result imported = ImportRunner.run(storeDir, written.summary(), options.importMemory(), overwrite,
+                options.importLog());
+        long t1 = System.nanoTime();
+        Store store = Store.embedded(config);
+        Duration openAndIndex = Duration.ofNanos(System.nanoTime() - t1);
+        try {
+            Finish finish = finish(store, dir, Ingestor.DEFAULT_BATCH_SIZE);
+            if (!options.keepFiles()) {
+                clear(dir);
+            }
+            return new Loaded(store, written, imported, openAndIndex, finish, Duration.ofNanos(System.nanoTime() - t0));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /**
+     * After the files of {@code dir} were imported and the database started: sets the empty lists
+     * and writes the deferred documents, in input order, through {@link GraphWriter}.
+     */
+    public static Finish finish(Store store, Path dir, int batchSize) {
+        long t0 = System.nanoTime();
+        long lists = ImportFiles.applyEmptyLists(store, dir, 10_000);
+        GraphWriter writer = new GraphWriter(store);
+        GraphWriter.Result[] changes = {GraphWriter.Result.empty()};
+        int deferred = DeferredDocuments.read(dir, batchSize, batch -> changes[0] = changes[0].plus(writer.write(batch)));
+        return new Finish(lists, deferred, changes[0], Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** The importer's arguments for an operator, and how to use them. */
+    private static void writeOperatorFiles(Path dir, ImportFiles.Summary summary) {
+        List<String> args = new ArrayList<>(summary.arguments(dir));
+        try {
+            Files.write(dir.resolve(ARGS_FILE), args, StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(README_FILE), operatorInstructions(dir, summary), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve(ARGS_FILE), e);
+        }
+    }
+
+    /** What the operator runs, in order. */
+    public static String operatorInstructions(Path dir, ImportFiles.Summary summary) {
+        return String.join("\n",
+                "litgraph import files: " + summary.documentsWritten() + " documents, " + summary.nodeCount()
+                        + " nodes, " + summary.relationshipCount() + " relationships",
+                "",
+                "1. Copy this directory to the Neo4j server (or a machine with the same Neo4j 5.x).",
+                "2. Stop the database if it exists (it must be new or empty), then from inside this directory:",
+                "     neo4j-admin database import full --overwrite-destination @" + ARGS_FILE + " DATABASE",
+                "   (DATABASE: neo4j, or the name you will use; a cluster imports on one server and seeds the others,",
+                "   see the Neo4j Operations Manual, 'Import' and 'Seed a cluster'.)",
+                "3. Start the database (CREATE DATABASE DATABASE when it is not the default one).",
+                "4. Finish with litgraph (creates constraints and indexes, sets empty lists, writes the "
+                        + "documents the files could not hold):",
+                "     litgraph ingest --uri neo4j://HOST:7687 [--database DATABASE] --finish-import " + dir,
+                "");
+    }
+
+    /** Empties {@code dir} when it holds an earlier set of import files; refuses any other non-empty directory. */
+    static void prepare(Path dir) {
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.list(dir)) {
+                if (s.findAny().isPresent() && !Files.exists(dir.resolve(ARGS_FILE))
+                        && !Files.exists(dir.resolve(ImportFiles.EMPTY_LISTS))) {
+                    throw new IllegalArgumentException(dir + " is not empty and holds no litgraph import files; "
+                            + "give a new or empty directory");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + dir, e);
+            }
+        }
+        clear(dir);
+    }
+
+    static void clear(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dir, e);
+        }
+    }
+
+    private static long size(Path f) {
+        try {
+            return Files.isRegularFile(f) ? Files.size(f) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}
