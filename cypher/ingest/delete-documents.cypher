@@ -1,4 +1,4 @@
-// Deletes Document nodes (after delete-document-content removed their evidence, cases and links).
+// Deletes Document nodes whose content was removed first (ingest/delete-document-content).
 // $ids: list of Document ids. Returns how many existed.
 UNWIND $ids AS id
 MATCH (d:Document {id: id})

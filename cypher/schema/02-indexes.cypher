@@ -11,3 +11,7 @@ CREATE FULLTEXT INDEX evidence_text IF NOT EXISTS FOR (n:Evidence) ON EACH [n.te
 CREATE FULLTEXT INDEX case_text IF NOT EXISTS FOR (n:Case) ON EACH [n.text, n.symptomText, n.findings, n.management, n.outcome];
 // Statements about one (subject, object) pair, whatever the predicate (ask evidence / compare).
 CREATE INDEX evidence_subject_object IF NOT EXISTS FOR (n:Evidence) ON (n.subjectId, n.objectId);
+// Documents by PubMed id (PubMed, MEDLINE, PubTator and BioC input): reading statements back per record.
+CREATE INDEX document_pmid IF NOT EXISTS FOR (n:Document) ON (n.pmid);
+// Documents by source path or URL (a re-read source replaces what earlier versions stored under another id).
+CREATE INDEX document_path IF NOT EXISTS FOR (n:Document) ON (n.path);

@@ -1,41 +1,64 @@
 package org.litgraph.cli;
 
-import java.io.BufferedReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
-import org.litgraph.ingest.bc5cdr.Bc5cdrAnnotator;
+import org.litgraph.ingest.Ingestor;
+import org.litgraph.ingest.annotate.Annotator;
+import org.litgraph.ingest.annotate.JsonlOutput;
+import org.litgraph.ingest.annotate.PubTatorOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "annotate", mixinStandardHelpOptions = true,
-        description = {"Annotates titles and abstracts with Chemical/Disease mentions (MeSH ids) and CID relations,",
-                "without touching a store. Input annotations, if any, are ignored."})
+        description = {"Prints what 'ingest' would write for the given files, without touching a store: the same",
+                "parsers and the same extraction. Entity mentions (Chemical, Disease, Gene with MESH:/NCBIGene:/...",
+                "ids), the graph's statements (CAUSES, TREATS, INHIBITS, ...), drug-effect events and cases.",
+                "Any annotations the input carries (PubTator, BioC) are ignored."})
 final class AnnotateCommand implements Callable<Integer> {
-    @Option(names = "--format", description = "input and output format (default: ${DEFAULT-VALUE}; only pubtator)",
+    enum OutputFormat { pubtator, jsonl }
+
+    @Option(names = "--format", description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})",
             defaultValue = "pubtator")
-    String format;
+    OutputFormat format;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "output file (default: standard output)")
     Path out;
 
-    @Parameters(index = "0", paramLabel = "FILE")
-    Path file;
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "files or directories, any format ingest reads")
+    List<Path> files;
 
     @Override
     public Integer call() throws Exception {
-        if (!"pubtator".equalsIgnoreCase(format)) {
-            throw new IllegalArgumentException("annotate reads and writes PubTator only (--format pubtator)");
+        Annotator annotator = Annotator.standard();
+        int failed = 0;
+        try (Writer w = out == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
+                : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            for (Path file : Ingestor.listFiles(files)) {
+                try {
+                    annotator.annotate(file, d -> {
+                        try {
+                            if (format == OutputFormat.jsonl) {
+                                JsonlOutput.write(d, w);
+                            } else {
+                                PubTatorOutput.write(d, w);
+                            }
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+                } catch (org.litgraph.ingest.format.ParseException | java.io.IOException e) {
+                    System.err.println("skipped " + file + ": " + e.getMessage());
+                    failed++;
+                }
+            }
+            w.flush();
         }
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             Writer w = out == null ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
-                     : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            Bc5cdrAnnotator.annotate(in, w);
-        }
-        return 0;
+        return failed == 0 ? 0 : 3;
     }
 }

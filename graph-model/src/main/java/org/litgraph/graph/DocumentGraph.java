@@ -22,7 +22,11 @@ public record DocumentGraph(
         mentions = List.copyOf(mentions);
     }
 
-    /** A document node's properties. Nullable fields are simply not stated by the source. */
+    /**
+     * A document node's properties. Nullable fields are simply not stated by the source.
+     * {@code contentHash} covers what was read (format and text); {@code extractorVersion} says which
+     * extraction produced the rest, so either changing makes a re-ingest replace the document's content.
+     */
     public record DocumentInfo(
             String id,
             String title,
@@ -41,11 +45,21 @@ public record DocumentGraph(
             List<String> publicationTypes,
             List<String> sections,
             String contentHash,
-            int length) {
+            int length,
+            String extractorVersion) {
         public DocumentInfo {
             authors = authors == null ? List.of() : List.copyOf(authors);
             publicationTypes = publicationTypes == null ? List.of() : List.copyOf(publicationTypes);
             sections = sections == null ? List.of() : List.copyOf(sections);
+        }
+
+        /** Without an extractor version (tests, benchmarks, other producers). */
+        public DocumentInfo(String id, String title, String format, SourceType sourceType, String path, String url,
+                            String published, Integer year, String journal, String publisher, String doi, String pmid,
+                            String pmcid, List<String> authors, List<String> publicationTypes, List<String> sections,
+                            String contentHash, int length) {
+            this(id, title, format, sourceType, path, url, published, year, journal, publisher, doi, pmid, pmcid,
+                    authors, publicationTypes, sections, contentHash, length, null);
         }
     }
 
@@ -145,7 +159,22 @@ public record DocumentGraph(
             String url) {
     }
 
-    /** How often the document names an entity. */
-    public record Mention(String entityId, int count) {
+    /**
+     * How often the document names an entity, and where: {@code starts[i]..ends[i]} are the
+     * character offsets of each mention in the document's text (sentences and table cells).
+     */
+    public record Mention(String entityId, int count, List<Integer> starts, List<Integer> ends) {
+        public Mention {
+            starts = starts == null ? List.of() : List.copyOf(starts);
+            ends = ends == null ? List.of() : List.copyOf(ends);
+            if (starts.size() != ends.size()) {
+                throw new IllegalArgumentException("mention offsets must pair up: " + starts.size() + " starts, " + ends.size() + " ends");
+            }
+        }
+
+        /** A count without offsets (sources that do not locate their mentions). */
+        public Mention(String entityId, int count) {
+            this(entityId, count, List.of(), List.of());
+        }
     }
 }

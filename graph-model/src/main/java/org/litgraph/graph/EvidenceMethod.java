@@ -10,6 +10,11 @@ public enum EvidenceMethod {
     MESH_QUALIFIER(0.5),
     /** An annotation supplied with the input (PubTator/BioC relation). */
     SUPPLIED_ANNOTATION(0.7),
+    /**
+     * A statistical relation model over the whole document (trained on annotated corpora); its
+     * evidence is the sentence, or smallest run of sentences, naming both entities.
+     */
+    RELATION_MODEL(0.5),
     /** Co-occurrence in a title that carries no cue of its own direction (weak). */
     CO_OCCURRENCE(0.2);
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.litgraph.graph.DocumentGraph.CaseRecord;
 import org.litgraph.graph.DocumentGraph.DocumentInfo;
@@ -21,8 +22,10 @@ import org.neo4j.driver.summary.SummaryCounters;
 /**
  * Writes batches of {@link DocumentGraph}s: one managed (retried) transaction per batch, one
  * {@code UNWIND $rows} statement per kind of row, all from {@code cypher/ingest/}. A document
- * already in the graph with the same content hash is skipped; one whose content changed has its
- * old evidence and cases removed in the same transaction before the new ones are written. Claims
+ * already in the graph with the same content hash and extractor version is skipped; one whose
+ * content or extractor version changed has its old evidence and cases removed in the same
+ * transaction before the new ones are written, and so does an older document of the same source
+ * kept under another id (the content-hash ids of earlier litgraph versions). Claims
  * are recomputed from all their evidence, so the result does not depend on ingest order.
  */
 public final class GraphWriter {
@@ -63,31 +66,47 @@ public final class GraphWriter {
         for (DocumentGraph g : batch) {
             byId.put(g.document().id(), g);
         }
-        Map<String, String> existing = new HashMap<>();
+        Map<String, String[]> existing = new HashMap<>();
         tx.run(CypherLibrary.query("ingest/document-hashes"), Map.of("ids", List.copyOf(byId.keySet())))
-                .forEachRemaining(r -> existing.put(r.get("id").asString(), r.get("contentHash").asString(null)));
+                .forEachRemaining(r -> existing.put(r.get("id").asString(), new String[] {
+                        r.get("contentHash").asString(null), r.get("extractorVersion").asString(null)}));
         List<DocumentGraph> todo = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         int unchanged = 0;
         for (DocumentGraph g : byId.values()) {
-            String old = existing.get(g.document().id());
+            String[] old = existing.get(g.document().id());
             if (old == null) {
                 todo.add(g);
-            } else if (old.equals(g.document().contentHash())) {
+            } else if (Objects.equals(old[0], g.document().contentHash())
+                    && Objects.equals(old[1], g.document().extractorVersion())) {
                 unchanged++;
             } else {
-                todo.add(g);
+                todo.add(g); // edited, or extracted by another version of litgraph: replaced in place
                 changed.add(g.document().id());
             }
         }
         if (todo.isEmpty()) {
             return new Result(0, unchanged, 0, 0, 0, 0, 0);
         }
+        // older documents of the same source under another id (ids of earlier litgraph versions) go too
+        List<Map<String, Object>> sources = new ArrayList<>();
+        for (DocumentGraph g : todo) {
+            if (Ids.bySource(g.document().id()) && g.document().path() != null) {
+                sources.add(Map.of("id", g.document().id(), "path", g.document().path()));
+            }
+        }
+        List<String> superseded = new ArrayList<>();
+        if (!sources.isEmpty()) {
+            tx.run(CypherLibrary.query("ingest/superseded-documents"), Map.of("rows", sources,
+                    "keep", List.copyOf(byId.keySet()))).forEachRemaining(r -> superseded.add(r.get("id").asString()));
+        }
         // 2. claims touched: the new evidence's and the removed evidence's
         Map<String, Map<String, Object>> claims = new LinkedHashMap<>();
         Set<String> conditions = new LinkedHashSet<>();
-        if (!changed.isEmpty()) {
-            var removed = tx.run(CypherLibrary.query("ingest/delete-document-content"), Map.of("ids", changed));
+        List<String> removeContent = new ArrayList<>(changed);
+        removeContent.addAll(superseded);
+        if (!removeContent.isEmpty()) {
+            var removed = tx.run(CypherLibrary.query("ingest/delete-document-content"), Map.of("ids", removeContent));
             for (var r : removed.list()) {
                 Map<String, Object> claim = r.get("claim").asMap();
                 claims.put((String) claim.get("id"), claim);
@@ -96,6 +115,10 @@ public final class GraphWriter {
                 }
             }
             counter.add(removed.consume().counters());
+        }
+        if (!superseded.isEmpty()) {
+            counter.add(tx.run(CypherLibrary.query("ingest/delete-documents"), Map.of("ids", superseded))
+                    .consume().counters());
         }
         for (Step step : steps(todo, claims, conditions)) {
             counter.add(tx.run(CypherLibrary.query(step.query()), step.parameters()).consume().counters());
@@ -140,7 +163,8 @@ public final class GraphWriter {
                     allConditions.add(e.id());
                 }
             }
-            g.mentions().forEach(m -> mentions.add(Map.of("document", docId, "entity", m.entityId(), "count", m.count())));
+            g.mentions().forEach(m -> mentions.add(Map.of("document", docId, "entity", m.entityId(), "count", m.count(),
+                    "starts", m.starts(), "ends", m.ends())));
             for (ReferenceRecord r : g.references()) {
                 refs.add(referenceRow(docId, r));
             }
@@ -200,6 +224,7 @@ public final class GraphWriter {
         p.put("publicationTypes", d.publicationTypes());
         p.put("sections", d.sections());
         p.put("contentHash", d.contentHash());
+        p.put("extractorVersion", d.extractorVersion());
         p.put("length", d.length());
         return p;
     }

@@ -28,14 +28,14 @@ final class RemoteStore implements Store {
                 .withMaxTransactionRetryTime(60, TimeUnit.SECONDS)
                 .build());
         try {
-            EmbeddedStore.verify(driver);
+            Drivers.verify(driver);
             if (applySchema) {
                 Schema.apply(driver, database);
             }
         } catch (RuntimeException e) {
             driver.close();
             throw new StoreException("cannot use Neo4j at " + uri + ": " + (e instanceof StoreException
-                    ? e.getMessage() : EmbeddedStore.rootMessage(e)), e);
+                    ? e.getMessage() : Drivers.rootMessage(e)), e);
         }
         return new RemoteStore(driver, uri, database);
     }

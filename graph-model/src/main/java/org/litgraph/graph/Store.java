@@ -14,11 +14,12 @@ public interface Store extends AutoCloseable {
 
     /** Opens (creating when absent) an embedded Neo4j in {@code directory}, with Bolt on 127.0.0.1. */
     static Store embedded(Path directory) {
-        return EmbeddedStore.open(StoreConfig.builder().directory(directory).build());
+        return embedded(StoreConfig.builder().directory(directory).build());
     }
 
+    /** Needs the {@code litgraph-embedded} module on the class path (see {@link EmbeddedStoreFactory}). */
     static Store embedded(StoreConfig config) {
-        return EmbeddedStore.open(config);
+        return EmbeddedStores.factory().open(config);
     }
 
     /** Connects to a Neo4j server or cluster, e.g. {@code neo4j://host:7687}. */

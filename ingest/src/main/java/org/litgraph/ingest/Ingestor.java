@@ -184,8 +184,8 @@ public final class Ingestor {
                 try {
                     Source source = Source.of(file);
                     Formats.parser(detect(source)).parse(source, (ParsedDocument doc) -> {
-                        chunk.add(doc);
                         count[0]++;
+                        chunk.add(record(doc, count[0]));
                         if (chunk.size() >= CHUNK) {
                             submit(index, List.copyOf(chunk), workers, queue, cancelled);
                             chunk.clear();
@@ -216,6 +216,27 @@ public final class Ingestor {
                 // the writer has gone
             }
         }
+    }
+
+    /**
+     * The N-th record of a multi-record file (N >= 2) that has no PMID, PMCID or DOI of its own is
+     * known by its file's path with {@code #N}: documents are keyed by their source when they have
+     * no identifier, and two records of one file must not share a key.
+     */
+    static ParsedDocument record(ParsedDocument doc, int n) {
+        ParsedDocument.Metadata m = doc.metadata();
+        if (n < 2 || m.location() == null || !blank(m.pmid()) || !blank(m.pmcid()) || !blank(m.doi())) {
+            return doc;
+        }
+        ParsedDocument.Metadata r = new ParsedDocument.Metadata(m.format(), m.location() + "#" + n, m.title(),
+                m.sourceType(), m.articleType(), m.journal(), m.publisher(), m.published(), m.year(), m.doi(), m.pmid(),
+                m.pmcid(), m.url(), m.authors(), m.publicationTypes(), m.keywords());
+        return new ParsedDocument(doc.text(), r, doc.sections(), doc.tables(), doc.references(), doc.meshHeadings(),
+                doc.chemicals(), doc.annotations(), doc.relations());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     /** Hands an item to the writer, giving up once the run is cancelled (the writer failed). */

@@ -25,6 +25,7 @@ import org.litgraph.graph.EvidenceMethod;
 import org.litgraph.graph.Ids;
 import org.litgraph.graph.Predicate;
 import org.litgraph.graph.SourceType;
+import org.litgraph.ingest.bc5cdr.CidRelations;
 import org.litgraph.ingest.format.ParsedDocument;
 import org.litgraph.ingest.format.ParsedDocument.Cell;
 import org.litgraph.ingest.format.ParsedDocument.Metadata;
@@ -73,8 +74,8 @@ public final class DocumentExtractor {
     public DocumentGraph extract(ParsedDocument doc) {
         String text = doc.text();
         Metadata meta = doc.metadata();
-        String hash = Ids.sha256(VERSION + "\n" + meta.format().label() + "\n" + text);
-        String docId = Ids.document(meta.pmid(), meta.pmcid(), meta.doi(), hash);
+        String hash = Ids.contentHash(meta.format().label(), text);
+        String docId = Ids.document(meta.pmid(), meta.pmcid(), meta.doi(), meta.location());
 
         // 1. sentences and mentions, in reading order, with document-local aliases
         List<AnalyzedSentence> sentences = analyse(doc);
@@ -149,6 +150,10 @@ public final class DocumentExtractor {
             }
         }
 
+        // the document-level relation model: drug-condition pairs the sentence patterns did not state
+        documentRelations(text, meta, sentences, doc, docId, evidence, evidenceIds, adverseEventsAt, drugRoleCauses,
+                refByNumber);
+
         // MeSH indexing of PubMed records (chemical/adverse effects + condition/chemically induced, ...)
         for (MeshQualifiers.Found f : MeshQualifiers.find(text, recognizer.lexicon())) {
             String subjectId = f.subject().entry().id();
@@ -206,14 +211,96 @@ public final class DocumentExtractor {
         for (LexiconEntry e : List.copyOf(entries.values())) {
             addWithParents(e, entities, 0);
         }
-        List<DocumentGraph.Mention> mentions = new ArrayList<>();
-        mentionCounts.forEach((id, n) -> mentions.add(new DocumentGraph.Mention(id, n)));
+        List<DocumentGraph.Mention> mentions = mentionSpans(sentences);
 
         DocumentInfo info = new DocumentInfo(docId, meta.title(), meta.format().label(), sourceType,
                 meta.location(), meta.url(), meta.published(), meta.year(), meta.journal(), meta.publisher(),
                 meta.doi(), meta.pmid(), meta.pmcid(), meta.authors(), meta.publicationTypes(),
-                doc.sections().stream().map(Section::title).toList(), hash, text.length());
+                doc.sections().stream().map(Section::title).toList(), hash, text.length(), VERSION);
         return new DocumentGraph(info, List.copyOf(entities.values()), evidence, caseRecords, refs, mentions);
+    }
+
+    private void documentRelations(String text, Metadata meta, List<AnalyzedSentence> sentences, ParsedDocument doc,
+                                   String docId, List<EvidenceItem> evidence, Set<String> evidenceIds,
+                                   TreeMap<Integer, Set<String>> adverseEventsAt, Map<String, Integer> drugRoleCauses,
+                                   Map<Integer, String> refByNumber) {
+        List<AnalyzedSentence> body = new ArrayList<>();
+        for (AnalyzedSentence s : sentences) {
+            if (!s.sentence().tableRow() && !insideReferences(doc, s) && !mostlyLink(s.text())) {
+                body.add(s);
+            }
+        }
+        if (body.isEmpty()) {
+            return;
+        }
+        Set<String> stated = new java.util.HashSet<>();
+        List<CidRelations.RuleStatement> statements = new ArrayList<>();
+        for (EvidenceItem e : evidence) {
+            stated.add(e.subjectId() + "\t" + e.predicate() + "\t" + e.objectId());
+            for (int i = 0; i < body.size(); i++) {
+                if (body.get(i).start() == e.start()) {
+                    statements.add(new CidRelations.RuleStatement(e.predicate(), e.subjectId(), e.objectId(),
+                            e.negated(), i));
+                }
+            }
+        }
+        String title = meta.title();
+        int titleEnd = title != null && !title.isBlank() && text.startsWith(title) ? title.length() : 0;
+        List<Sentence> plain = body.stream().map(AnalyzedSentence::sentence).toList();
+        List<List<Mention>> mentions = body.stream().map(AnalyzedSentence::mentions).toList();
+        for (String[] pair : CidRelations.predict(text, titleEnd, plain, mentions, statements, recognizer.lexicon())) {
+            String subjectId = pair[0];
+            String objectId = pair[1];
+            if (stated.contains(subjectId + "\t" + Predicate.CAUSES + "\t" + objectId)
+                    || stated.contains(subjectId + "\t" + Predicate.TREATS + "\t" + objectId)) {
+                continue;
+            }
+            int[] window = closestWindow(body, subjectId, objectId);
+            if (window == null) {
+                continue;
+            }
+            int start = body.get(window[0]).start();
+            int end = body.get(window[1]).end();
+            String claimId = Ids.claim(subjectId, Predicate.CAUSES, objectId);
+            String evId = Ids.evidence(docId, claimId, start, end);
+            if (!evidenceIds.add(evId)) {
+                continue;
+            }
+            String section = body.get(window[0]).section();
+            String quote = text.substring(start, end);
+            evidence.add(new EvidenceItem(evId, claimId, Predicate.CAUSES, subjectId, objectId, quote, start, end,
+                    false, false, EvidenceMethod.RELATION_MODEL, EvidenceMethod.RELATION_MODEL.baseWeight(), section,
+                    cited(quote, refByNumber)));
+            adverseEventsAt.computeIfAbsent(start, k -> new LinkedHashSet<>()).add(objectId);
+            drugRoleCauses.merge(subjectId, 1, Integer::sum);
+        }
+    }
+
+    /** The nearest pair of sentences (first, last index) naming the two entities; one sentence when they co-occur. */
+    private static int[] closestWindow(List<AnalyzedSentence> body, String a, String b) {
+        List<Integer> as = new ArrayList<>();
+        List<Integer> bs = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            for (Mention m : body.get(i).mentions()) {
+                if (m.entry().id().equals(a) && (as.isEmpty() || as.get(as.size() - 1) != i)) {
+                    as.add(i);
+                }
+                if (m.entry().id().equals(b) && (bs.isEmpty() || bs.get(bs.size() - 1) != i)) {
+                    bs.add(i);
+                }
+            }
+        }
+        int[] best = null;
+        for (int i : as) {
+            for (int j : bs) {
+                int lo = Math.min(i, j);
+                int hi = Math.max(i, j);
+                if (best == null || hi - lo < best[1] - best[0]) {
+                    best = new int[] {lo, hi};
+                }
+            }
+        }
+        return best;
     }
 
     /** Whether the document reports the drug causing one of the case's conditions outside the case's own text. */
@@ -279,7 +366,7 @@ public final class DocumentExtractor {
     /** Splits, grounds and resolves: abbreviations defined in the text, "its", bare process heads. */
     List<AnalyzedSentence> analyse(ParsedDocument doc) {
         String text = doc.text();
-        List<Sentence> sentences = SentenceSplitter.split(text);
+        List<Sentence> sentences = splitAtSections(SentenceSplitter.split(text), doc.sections());
         Map<String, String> aliases = new HashMap<>();
         Map<String, Integer> expiring = new HashMap<>();
         List<AnalyzedSentence> out = new ArrayList<>(sentences.size());
@@ -302,6 +389,7 @@ public final class DocumentExtractor {
                 int ps = s.start() + pronoun.start(1);
                 int pe = s.start() + pronoun.end(1);
                 if (mentions.isEmpty() || mentions.get(0).start() > pe) {
+                    // a reference back, not a name: it links statements but is not an entity mention
                     mentions.add(0, new Mention(ps, pe, text.substring(ps, pe), previousAnchor.entry()));
                 }
             }
@@ -332,6 +420,72 @@ public final class DocumentExtractor {
             out.add(new AnalyzedSentence(i, s, List.copyOf(mentions), sectionOf(sections, s.start())));
         }
         return out;
+    }
+
+    /**
+     * Where the document names each entity: offsets of every sentence mention, in reading order
+     * (a pronoun standing for an entity, "its", is a reference, not a mention, and is left out).
+     */
+    static List<DocumentGraph.Mention> mentionSpans(List<AnalyzedSentence> sentences) {
+        Map<String, List<Integer>> starts = new LinkedHashMap<>();
+        Map<String, List<Integer>> ends = new HashMap<>();
+        for (AnalyzedSentence s : sentences) {
+            for (Mention m : s.mentions()) {
+                if (PRONOUN_SURFACE.matcher(m.surface()).matches()) {
+                    continue;
+                }
+                starts.computeIfAbsent(m.entry().id(), k -> new ArrayList<>()).add(m.start());
+                ends.computeIfAbsent(m.entry().id(), k -> new ArrayList<>()).add(m.end());
+            }
+        }
+        List<DocumentGraph.Mention> out = new ArrayList<>(starts.size());
+        starts.forEach((id, st) -> out.add(new DocumentGraph.Mention(id, st.size(), st, ends.get(id))));
+        return out;
+    }
+
+    private static final Pattern PRONOUN_SURFACE = Pattern.compile("(?i)its?");
+
+    /** Section starts are sentence boundaries too (a PubMed title has no final full stop). */
+    static List<Sentence> splitAtSections(List<Sentence> sentences, List<Section> sections) {
+        if (sections.isEmpty()) {
+            return sentences;
+        }
+        java.util.TreeSet<Integer> cuts = new java.util.TreeSet<>();
+        for (Section sec : sections) {
+            cuts.add(sec.start());
+            cuts.add(sec.end());
+        }
+        List<Sentence> out = new ArrayList<>(sentences.size() + 2);
+        for (Sentence s : sentences) {
+            Integer cut = cuts.higher(s.start());
+            if (cut == null || cut >= s.end()) {
+                out.add(s);
+                continue;
+            }
+            int from = s.start();
+            while (cut != null && cut < s.end()) {
+                addStripped(s, from, cut, out);
+                from = cut;
+                cut = cuts.higher(cut);
+            }
+            addStripped(s, from, s.end(), out);
+        }
+        return out;
+    }
+
+    private static void addStripped(Sentence s, int from, int to, List<Sentence> out) {
+        String t = s.text().substring(from - s.start(), to - s.start());
+        int a = 0;
+        int b = t.length();
+        while (a < b && Character.isWhitespace(t.charAt(a))) {
+            a++;
+        }
+        while (b > a && Character.isWhitespace(t.charAt(b - 1))) {
+            b--;
+        }
+        if (b > a) {
+            out.add(new Sentence(from + a, from + b, t.substring(a, b), s.tableRow()));
+        }
     }
 
     private static String sectionOf(List<Section> sections, int offset) {

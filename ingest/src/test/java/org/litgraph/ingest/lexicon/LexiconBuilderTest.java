@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +12,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LexiconBuilderTest {
+    /** ../shared beside the repository; the tests that build from it are skipped without it. */
+    private static Path shared() {
+        Path shared = Path.of(System.getProperty("litgraph.shared", "../../shared"));
+        assumeTrue(Files.isDirectory(shared.resolve("data/bc5cdr")), "../shared is not beside the repository");
+        return shared;
+    }
+
     @Test
     void buildsTheSameBytesTwice(@TempDir Path tmp) throws Exception {
-        Path shared = Path.of(System.getProperty("litgraph.shared", "../../shared"));
+        Path shared = shared();
         Path a = tmp.resolve("a/org/litgraph/ingest/lexicon/vocab.tsv.gz");
         Path b = tmp.resolve("b/org/litgraph/ingest/lexicon/vocab.tsv.gz");
         LexiconBuilder.build(shared, a, 3000);
@@ -25,7 +33,7 @@ class LexiconBuilderTest {
 
     @Test
     void learnsBenchmarkNamesOnlyFromTheTrainingDocumentsGiven() throws Exception {
-        Path shared = Path.of(System.getProperty("litgraph.shared", "../../shared"));
+        Path shared = shared();
         var docs = org.litgraph.ingest.bc5cdr.PubTator.read(shared.resolve("data/bc5cdr/CDR_TrainingSet.PubTator.txt"));
         LexiconBuilder.Benchmark none = LexiconBuilder.benchmark(shared, java.util.List.of());
         LexiconBuilder.Benchmark some = LexiconBuilder.benchmark(shared, docs.subList(0, 100));

@@ -3,9 +3,6 @@ package org.litgraph.graph;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -29,8 +26,6 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * 256 MiB transaction logs, short Bolt shutdown waits (10 s otherwise), an explicit page cache.
  */
 final class EmbeddedStore implements Store {
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
-
     private final StoreConfig config;
     private final DatabaseManagementService dbms;
     private final Driver driver;
@@ -73,7 +68,7 @@ final class EmbeddedStore implements Store {
                     .withLogging(Logging.none())
                     .withConnectionTimeout(30, TimeUnit.SECONDS)
                     .build());
-            verify(driver);
+            Drivers.verify(driver);
             EmbeddedStore store = new EmbeddedStore(config, dbms, driver, uri);
             Schema.apply(driver, null);
             return store;
@@ -87,35 +82,8 @@ final class EmbeddedStore implements Store {
         }
     }
 
-    /** verifyConnectivity() can hang for ever on a Netty version mix; bound it. */
-    static void verify(Driver driver) {
-        ExecutorService exec = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "litgraph-connect-check");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            Future<?> check = exec.submit(driver::verifyConnectivity);
-            check.get(CONNECT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new StoreException("no answer over Bolt within " + CONNECT_TIMEOUT.toSeconds()
-                    + " s (a Netty version mix on the class path causes this)", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new StoreException("cannot connect: " + rootMessage(e), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while connecting", e);
-        } finally {
-            exec.shutdownNow();
-        }
-    }
-
     static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return Drivers.rootMessage(e);
     }
 
     @Override
