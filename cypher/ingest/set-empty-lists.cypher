@@ -1,7 +1,9 @@
 // After an offline import: sets the list properties that are empty. The importer stores no empty
 // arrays, so the import files leave them out and list them here; the transactional path stores
-// them as [] (e.g. a document without section titles has sections = []).
-// $rows: {label ('Document', 'Entity', 'Case' or 'Evidence'), key (the property), id}
+// them as [] (a document without section titles has sections = [], a mention without offsets
+// starts = []).
+// $rows: {label ('Document', 'Entity', 'Case', 'Evidence', or 'MENTIONS' for the relationship
+//         from Document id to Entity to), key (the property), id, to}
 UNWIND $rows AS row
 CALL (row) {
   MATCH (n:Document {id: row.id}) WHERE row.label = 'Document'
@@ -18,4 +20,8 @@ CALL (row) {
 CALL (row) {
   MATCH (n:Evidence {id: row.id}) WHERE row.label = 'Evidence'
   SET n[row.key] = []
+}
+CALL (row) {
+  MATCH (:Document {id: row.id})-[m:MENTIONS]->(:Entity {id: row.to}) WHERE row.label = 'MENTIONS'
+  SET m[row.key] = []
 }

@@ -163,8 +163,7 @@ public final class GraphWriter {
                     allConditions.add(e.id());
                 }
             }
-            g.mentions().forEach(m -> mentions.add(Map.of("document", docId, "entity", m.entityId(), "count", m.count(),
-                    "starts", m.starts(), "ends", m.ends())));
+            g.mentions().forEach(m -> mentions.add(mentionRow(docId, m)));
             for (ReferenceRecord r : g.references()) {
                 refs.add(referenceRow(docId, r));
             }
@@ -238,6 +237,10 @@ public final class GraphWriter {
         p.put("symbol", e.symbol());
         p.put("kind", e.kind().toString());
         return Map.of("id", e.id(), "label", e.kind().label(), "props", p);
+    }
+
+    static Map<String, Object> mentionRow(String docId, DocumentGraph.Mention m) {
+        return Map.of("document", docId, "entity", m.entityId(), "count", m.count(), "starts", m.starts(), "ends", m.ends());
     }
 
     static Map<String, Object> referenceRow(String docId, ReferenceRecord r) {

@@ -31,7 +31,8 @@ final class ImportCsv {
 
     /** The property types the import files use. */
     enum Type {
-        STRING(""), LONG(":long"), DOUBLE(":double"), BOOLEAN(":boolean"), STRING_ARRAY(":string[]");
+        STRING(""), LONG(":long"), DOUBLE(":double"), BOOLEAN(":boolean"), STRING_ARRAY(":string[]"),
+        LONG_ARRAY(":long[]");
 
         final String suffix;
 
@@ -52,8 +53,11 @@ final class ImportCsv {
             if (value instanceof Boolean) {
                 return BOOLEAN;
             }
-            if (value instanceof List<?>) {
-                return STRING_ARRAY;
+            if (value instanceof List<?> l) {
+                if (l.isEmpty()) {
+                    throw new IllegalArgumentException("no import type for an empty sample list");
+                }
+                return l.get(0) instanceof String ? STRING_ARRAY : LONG_ARRAY;
             }
             throw new IllegalArgumentException("no import type for " + value.getClass().getName());
         }
@@ -150,6 +154,25 @@ final class ImportCsv {
                 }
                 b.append(QUOTE);
                 return multiline;
+            }
+            case LONG_ARRAY -> {
+                if (!(value instanceof List<?> list)) {
+                    throw new IllegalStateException("expected a list, got " + value.getClass().getSimpleName());
+                }
+                if (list.isEmpty()) {
+                    return false;
+                }
+                for (int i = 0; i < list.size(); i++) {
+                    Object x = list.get(i);
+                    if (!(x instanceof Integer || x instanceof Long || x instanceof Short || x instanceof Byte)) {
+                        throw new Unrepresentable("a list element that is not an integer");
+                    }
+                    if (i > 0) {
+                        b.append(ARRAY_DELIMITER);
+                    }
+                    b.append(((Number) x).longValue());
+                }
+                return false;
             }
             default -> throw new IllegalStateException(type.name());
         }

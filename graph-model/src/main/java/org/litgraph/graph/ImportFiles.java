@@ -62,6 +62,7 @@ public final class ImportFiles implements AutoCloseable {
     private static final String CASE = "Case";
     private static final String REFERENCE = "Reference";
     private static final String ADVERSE_EVENT = "AdverseEvent";
+    private static final String MENTIONS = "MENTIONS";
 
     // property columns, derived from GraphWriter's own row builders on fully populated samples
     private static final List<Column> DOCUMENT_COLUMNS = ImportCsv.columns(GraphWriter.documentProps(Samples.DOCUMENT));
@@ -72,7 +73,7 @@ public final class ImportFiles implements AutoCloseable {
             props(maps(GraphWriter.caseRow("d", Samples.CASE).get("exposures")).get(0)));
     private static final List<Column> REFERENCE_COLUMNS = ImportCsv.columns(props(GraphWriter.referenceRow("d", Samples.REFERENCE)));
     private static final List<Column> NUMBER_COLUMNS = List.of(new Column("number", Type.LONG));
-    private static final List<Column> COUNT_COLUMNS = List.of(new Column("count", Type.LONG));
+    private static final List<Column> MENTION_COLUMNS = ImportCsv.columns(mentionProps(GraphWriter.mentionRow("d", Samples.MENTION)));
     /** The claim relationship's properties, as {@code recompute-claims} sets them. */
     private static final List<Column> CLAIM_COLUMNS = List.of(new Column("claimId", Type.STRING),
             new Column("confidence", Type.DOUBLE), new Column("documentCount", Type.LONG),
@@ -183,7 +184,7 @@ public final class ImportFiles implements AutoCloseable {
         evidenceNodes = nodes("nodes-evidence", EVIDENCE, EVIDENCE, false, EVIDENCE_COLUMNS);
         caseNodes = nodes("nodes-case", CASE, CASE, false, CASE_COLUMNS);
         referenceNodes = nodes("nodes-reference", REFERENCE, REFERENCE, false, REFERENCE_COLUMNS);
-        mentions = rels("rels-mentions", "MENTIONS", DOCUMENT, ENTITY, COUNT_COLUMNS);
+        mentions = rels("rels-mentions", MENTIONS, DOCUMENT, ENTITY, MENTION_COLUMNS);
         documentReferences = rels("rels-document-reference", null, DOCUMENT, REFERENCE, NUMBER_COLUMNS);
         evidenceFrom = rels("rels-evidence-from", "FROM", EVIDENCE, DOCUMENT, List.of());
         evidenceSubject = rels("rels-evidence-subject", "SUBJECT", EVIDENCE, ENTITY, List.of());
@@ -294,7 +295,8 @@ public final class ImportFiles implements AutoCloseable {
             if (!kinds.containsKey(m.entityId())) {
                 throw new Unrepresentable("a mention of an entity the document does not hold: " + m.entityId());
             }
-            rel(mentions, docId, m.entityId(), null, Map.of("count", m.count()), COUNT_COLUMNS);
+            rel(mentions, docId, m.entityId(), null, mentionProps(GraphWriter.mentionRow(docId, m)), MENTION_COLUMNS,
+                    MENTIONS);
         }
 
         // references: the records fold across documents (SET r += props); the document's links merge per type
@@ -393,13 +395,19 @@ public final class ImportFiles implements AutoCloseable {
             b.append(ImportCsv.DELIMITER);
             multiline |= ImportCsv.quoted(b, labels, false);
         }
-        multiline |= properties(b, props, columns, label, id);
+        multiline |= properties(b, props, columns, label, id, null);
         b.append('\n');
         pending(file).add(b, multiline);
     }
 
     private void rel(ImportCsv.File file, String from, String to, String type, Map<String, Object> props,
                      List<Column> columns) throws Unrepresentable {
+        rel(file, from, to, type, props, columns, null);
+    }
+
+    /** {@code fixupType}: the relationship type set-empty-lists can address (MENTIONS), or null. */
+    private void rel(ImportCsv.File file, String from, String to, String type, Map<String, Object> props,
+                     List<Column> columns, String fixupType) throws Unrepresentable {
         StringBuilder b = scratch;
         b.setLength(0);
         boolean multiline = ImportCsv.quoted(b, from, false);
@@ -408,13 +416,17 @@ public final class ImportFiles implements AutoCloseable {
         if (type != null) {
             b.append(ImportCsv.DELIMITER).append(type);
         }
-        multiline |= properties(b, props, columns, null, null);
+        multiline |= properties(b, props, columns, fixupType, from, to);
         b.append('\n');
         pending(file).add(b, multiline);
     }
 
-    private boolean properties(StringBuilder b, Map<String, Object> props, List<Column> columns, String label, String id)
-            throws Unrepresentable {
+    /**
+     * Appends the property fields. An empty list is left out and noted for set-empty-lists under
+     * {@code label} (a node label, or MENTIONS with the relationship's end ids {@code id}, {@code to}).
+     */
+    private boolean properties(StringBuilder b, Map<String, Object> props, List<Column> columns, String label, String id,
+                               String to) throws Unrepresentable {
         boolean multiline = false;
         int known = 0;
         for (Column c : columns) {
@@ -427,7 +439,7 @@ public final class ImportFiles implements AutoCloseable {
                 if (label == null) {
                     throw new Unrepresentable("an empty list on a relationship");
                 }
-                emptyListsPending.add(new String[] {label, c.key(), id});
+                emptyListsPending.add(new String[] {label, c.key(), id, to == null ? "" : to});
                 continue;
             }
             multiline |= ImportCsv.append(b, v, c.type());
@@ -459,7 +471,7 @@ public final class ImportFiles implements AutoCloseable {
         onCommit.forEach(Runnable::run);
         onCommit.clear();
         for (String[] x : emptyListsPending) {
-            writeEmptyList(x[0], x[1], x[2]);
+            writeEmptyList(x);
         }
         emptyListsPending.clear();
     }
@@ -470,13 +482,16 @@ public final class ImportFiles implements AutoCloseable {
         emptyListsPending.clear();
     }
 
-    private void writeEmptyList(String label, String key, String id) {
+    /** One line: label (or MENTIONS), key, id, end id (relationships), tab-separated. */
+    private void writeEmptyList(String[] x) {
         try {
-            emptyLists.write(label);
+            emptyLists.write(x[0]);
             emptyLists.write('\t');
-            emptyLists.write(key);
+            emptyLists.write(x[1]);
             emptyLists.write('\t');
-            emptyLists.write(escapeTsv(id));
+            emptyLists.write(escapeTsv(x[2]));
+            emptyLists.write('\t');
+            emptyLists.write(escapeTsv(x[3]));
             emptyLists.write('\n');
             emptyListCount++;
         } catch (IOException e) {
@@ -579,7 +594,7 @@ public final class ImportFiles implements AutoCloseable {
         nodeCounts.put(CASE, caseNodes.total());
         nodeCounts.put(REFERENCE, referenceNodes.total());
         Map<String, Long> relCounts = new LinkedHashMap<>();
-        relCounts.put("MENTIONS", mentions.total());
+        relCounts.put(MENTIONS, mentions.total());
         relCounts.put("PUBLISHED_AS|CITES (document)", documentReferences.total());
         relCounts.put("FROM", evidenceFrom.total());
         relCounts.put("SUBJECT", evidenceSubject.total());
@@ -677,7 +692,7 @@ public final class ImportFiles implements AutoCloseable {
                     s.props, ENTITY_COLUMNS);
             flush(entityNodes);
             for (String[] x : emptyListsPending) {
-                writeEmptyList(x[0], x[1], x[2]);
+                writeEmptyList(x);
             }
             emptyListsPending.clear();
         }
@@ -742,7 +757,7 @@ public final class ImportFiles implements AutoCloseable {
             }
             check.setLength(0);
             ImportCsv.append(check, v, c.type());
-            if (c.type() == Type.STRING_ARRAY) {
+            if (c.type() == Type.STRING_ARRAY || c.type() == Type.LONG_ARRAY) {
                 List<?> l = (List<?>) v;
                 if (l.isEmpty()) {
                     throw new Unrepresentable("an empty list on a merged record");
@@ -772,6 +787,8 @@ public final class ImportFiles implements AutoCloseable {
                 case DOUBLE -> Double.parseDouble(f);
                 case BOOLEAN -> Boolean.parseBoolean(f);
                 case STRING_ARRAY -> List.of(f.split(String.valueOf(ImportCsv.ARRAY_DELIMITER), -1));
+                case LONG_ARRAY -> java.util.Arrays.stream(f.split(String.valueOf(ImportCsv.ARRAY_DELIMITER), -1))
+                        .map(Long::valueOf).toList();
             });
         }
         return out;
@@ -817,8 +834,8 @@ public final class ImportFiles implements AutoCloseable {
             List<Map<String, Object>> rows = new ArrayList<>();
             String line;
             while ((line = in.readLine()) != null) {
-                String[] f = line.split("\t", 3);
-                rows.add(Map.of("label", f[0], "key", f[1], "id", unescapeTsv(f[2])));
+                String[] f = line.split("\t", 4);
+                rows.add(Map.of("label", f[0], "key", f[1], "id", unescapeTsv(f[2]), "to", unescapeTsv(f[3])));
                 if (rows.size() >= batchSize) {
                     n += run(session, query, rows);
                     rows = new ArrayList<>();
@@ -875,6 +892,14 @@ public final class ImportFiles implements AutoCloseable {
         return (Map<String, Object>) row.get("props");
     }
 
+    /** A mention row's relationship properties (all but its end ids). */
+    private static Map<String, Object> mentionProps(Map<String, Object> row) {
+        Map<String, Object> p = new HashMap<>(row);
+        p.remove("document");
+        p.remove("entity");
+        return p;
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> maps(Object o) {
         return (List<Map<String, Object>>) o;
@@ -883,7 +908,8 @@ public final class ImportFiles implements AutoCloseable {
     /** Fully populated records: every property the row builders can set has a value. */
     private static final class Samples {
         static final DocumentInfo DOCUMENT = new DocumentInfo("d", "t", "f", SourceType.OTHER, "p", "u", "2020", 2020,
-                "j", "pub", "doi", "1", "PMC1", List.of("a"), List.of("t"), List.of("s"), "h", 1);
+                "j", "pub", "doi", "1", "PMC1", List.of("a"), List.of("t"), List.of("s"), "h", 1, "v");
+        static final Mention MENTION = new Mention("e", 1, List.of(0), List.of(1));
         static final Entity ENTITY = new Entity("e", EntityKind.DRUG, "n", List.of("s"), "sym", List.of());
         static final EvidenceItem EVIDENCE = new EvidenceItem("ev", "c", Predicate.CAUSES, "s", "o", "x", 0, 1,
                 false, false, EvidenceMethod.SENTENCE_PATTERN, 0.5, "sec", List.of());

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.litgraph.graph.GraphWriter;
 import org.litgraph.graph.ImportFiles;
-import org.litgraph.graph.ImportRunner;
+import org.litgraph.graph.OfflineImporter;
 import org.litgraph.graph.Store;
 import org.litgraph.graph.StoreConfig;
 import org.litgraph.ingest.extract.DocumentExtractor;
@@ -21,7 +21,7 @@ import org.litgraph.ingest.extract.DocumentExtractor;
 /**
  * The first load of a corpus into an empty store, at the speed of extraction: the ingest
  * pipeline (parsing, extraction on every core) feeds {@link ImportFiles} instead of transactions,
- * Neo4j's offline importer ({@link ImportRunner}) turns the files into a store, and the store is
+ * Neo4j's offline importer ({@link OfflineImporter}) turns the files into a store, and the store is
  * opened (constraints, indexes and full-text indexes are built then). The documents the files
  * could not hold exactly, and the empty lists the importer cannot store, are then written through
  * the transactional path, so the graph is the one {@link Ingestor} would have written; every
@@ -71,7 +71,7 @@ public final class BulkLoad {
     }
 
     /** A whole embedded bulk load, phase by phase; {@code store} is open (the caller closes it). */
-    public record Loaded(Store store, Written files, ImportRunner.Result imported, Duration openAndIndex,
+    public record Loaded(Store store, Written files, OfflineImporter.Result imported, Duration openAndIndex,
                          Finish finish, Duration elapsed) {
         /** As an {@link IngestReport} (graph changes are what the import and the remainder created). */
         public IngestReport report() {
@@ -133,7 +133,7 @@ public final class BulkLoad {
         Path storeDir = config.directory();
         Path dir = storeDir.resolve("bulk-import");
         Written written = writeFiles(paths, dir, extractor, listener, options);
-        ImportRunner.Result imported = ImportRunner.run(storeDir, written.summary(), options.importMemory(), overwrite,
+        OfflineImporter.Result imported = OfflineImporter.find().run(storeDir, written.summary(), options.importMemory(), overwrite,
                 options.importLog());
         long t1 = System.nanoTime();
         Store store = Store.embedded(config);

@@ -23,21 +23,16 @@ import org.neo4j.io.fs.DefaultFileSystemAbstraction;
  * Loads a set of {@link ImportFiles} into an embedded store's (new or empty) database with Neo4j's
  * offline importer, in this process: {@code neo4j-admin database import full} through
  * {@link AdminTool#execute}, with the store directory as the Neo4j home. The database must not be
- * open. Constraints and indexes are created afterwards, when the store is opened.
+ * open. Constraints and indexes are created afterwards, when the store is opened. Found through
+ * {@link OfflineImporter#find()} ({@code META-INF/services}).
  */
-public final class ImportRunner {
+public final class ImportRunner implements OfflineImporter {
     private static final Pattern IMPORTED = Pattern.compile(
             "Imported:\\s+(\\d+) nodes\\s+(\\d+) relationships\\s+(\\d+) properties");
 
-    private ImportRunner() {
-    }
-
-    /** What the importer did; {@code log} is its output. */
-    public record Result(long nodes, long relationships, long properties, Duration elapsed, String log) {
-    }
-
     /** Whether an embedded store directory already holds a database (possibly empty). */
-    public static boolean hasDatabase(Path storeDir) {
+    @Override
+    public boolean hasDatabase(Path storeDir) {
         Path db = storeDir.toAbsolutePath().normalize().resolve("data/databases")
                 .resolve(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         if (!Files.isDirectory(db)) {
@@ -50,14 +45,8 @@ public final class ImportRunner {
         }
     }
 
-    /**
-     * Runs the importer into {@code storeDir}'s default database.
-     *
-     * @param offHeapBytes the importer's memory outside the Java heap (its caches and id maps)
-     * @param overwrite    replace an existing (empty) database
-     * @param progress     where to copy the importer's output as it runs, or null
-     */
-    public static Result run(Path storeDir, ImportFiles.Summary files, long offHeapBytes, boolean overwrite,
+    @Override
+    public Result run(Path storeDir, ImportFiles.Summary files, long offHeapBytes, boolean overwrite,
                              PrintStream progress) {
         Path home = storeDir.toAbsolutePath().normalize();
         Path importDir = files.directory().toAbsolutePath().normalize();
