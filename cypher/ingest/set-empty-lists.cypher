@@ -1,27 +1,30 @@
 // After an offline import: sets the list properties that are empty. The importer stores no empty
 // arrays, so the import files leave them out and list them here; the transactional path stores
 // them as [] (a document without section titles has sections = [], a mention without offsets
-// starts = []).
-// $rows: {label ('Document', 'Entity', 'Case', 'Evidence', or 'MENTIONS' for the relationship
-//         from Document id to Entity to), key (the property), id, to}
-UNWIND $rows AS row
-CALL (row) {
-  MATCH (n:Document {id: row.id}) WHERE row.label = 'Document'
+// starts = []). One list of rows per label, so each row is one index seek.
+// $documents, $entities, $cases, $evidence: [{id, key}]; $mentions: [{id (Document), to (Entity), key}]
+CALL () {
+  UNWIND $documents AS row
+  MATCH (n:Document {id: row.id})
   SET n[row.key] = []
 }
-CALL (row) {
-  MATCH (n:Entity {id: row.id}) WHERE row.label = 'Entity'
+CALL () {
+  UNWIND $entities AS row
+  MATCH (n:Entity {id: row.id})
   SET n[row.key] = []
 }
-CALL (row) {
-  MATCH (n:Case {id: row.id}) WHERE row.label = 'Case'
+CALL () {
+  UNWIND $cases AS row
+  MATCH (n:Case {id: row.id})
   SET n[row.key] = []
 }
-CALL (row) {
-  MATCH (n:Evidence {id: row.id}) WHERE row.label = 'Evidence'
+CALL () {
+  UNWIND $evidence AS row
+  MATCH (n:Evidence {id: row.id})
   SET n[row.key] = []
 }
-CALL (row) {
-  MATCH (:Document {id: row.id})-[m:MENTIONS]->(:Entity {id: row.to}) WHERE row.label = 'MENTIONS'
+CALL () {
+  UNWIND $mentions AS row
+  MATCH (:Document {id: row.id})-[m:MENTIONS]->(:Entity {id: row.to})
   SET m[row.key] = []
 }

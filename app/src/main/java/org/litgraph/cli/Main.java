@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "A literature knowledge graph for drug-safety and mechanism research, on Neo4j.",
         subcommands = {DemoCommand.class, IngestCommand.class, CypherCommand.class, CheckCommand.class,
                 AskCommand.class, SearchCommand.class, ExportCommand.class, ServeCommand.class,
-                AnnotateCommand.class, EvalCommand.class, LexiconCommand.class, BenchCommand.class,
+                AnnotateCommand.class, EvalCommand.class, LexiconCommand.class, BenchCommand.class, DeleteCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit status when some input files were skipped. */

@@ -46,6 +46,11 @@ final class StoreOptions {
         return Store.embedded(StoreConfig.builder().directory(store).build());
     }
 
+    /** Whether a running {@code litgraph serve} owns the embedded store directory. */
+    boolean served() {
+        return uri == null && Discovery.live(store).isPresent();
+    }
+
     String describe() {
         return uri != null ? uri : store.toAbsolutePath().normalize().toString();
     }

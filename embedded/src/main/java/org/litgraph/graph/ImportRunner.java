@@ -2,7 +2,6 @@ package org.litgraph.graph;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,18 +14,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.neo4j.cli.AdminTool;
-import org.neo4j.cli.ExecutionContext;
 import org.neo4j.configuration.GraphDatabaseSettings;
-import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 
 /**
  * Loads a set of {@link ImportFiles} into an embedded store's (new or empty) database with Neo4j's
- * offline importer, in this process: {@code neo4j-admin database import full} through
- * {@link AdminTool#execute}, with the store directory as the Neo4j home. The database must not be
+ * offline importer, {@code neo4j-admin database import full} ({@link AdminTool#execute}) in a child
+ * JVM ({@link ImportMain}) with the store directory as the Neo4j home: the importer's heap and
+ * off-heap memory are its own and go when it exits, whatever the size of the load. The database must not be
  * open. Constraints and indexes are created afterwards, when the store is opened. Found through
  * {@link OfflineImporter#find()} ({@code META-INF/services}).
  */
 public final class ImportRunner implements OfflineImporter {
+    /** The importer JVM's heap: its id maps and caches live off-heap (--max-off-heap-memory). */
+    static final int HEAP_MIB = 1024;
+    private static final String[] OPENS = {"--add-opens=java.base/java.nio=ALL-UNNAMED",
+        "--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+        "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Dio.netty.tryReflectionSetAccessible=true"};
     private static final Pattern IMPORTED = Pattern.compile(
             "Imported:\\s+(\\d+) nodes\\s+(\\d+) relationships\\s+(\\d+) properties");
 
@@ -62,16 +65,42 @@ public final class ImportRunner implements OfflineImporter {
                     "--additional-config=" + config));
             args.addAll(files.arguments(null));
             args.add(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-Xmx" + HEAP_MIB + "m");
+            command.add("-Xms128m");
+            command.add("-XX:+UseParallelGC");
+            command.addAll(List.of(OPENS));
+            // the importer preallocates its first transaction log (256 MiB) whatever the configuration says
+            // when it can reach fallocate; without native access the log holds just what is written
+            command.add("-Dorg.neo4j.internal.nativeimpl.NativeAccessProvider.disableNativeAccess=true");
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(ImportMain.class.getName());
+            command.add(home.toString());
+            command.addAll(args);
             ByteArrayOutputStream captured = new ByteArrayOutputStream();
-            OutputStream sink = progress == null ? captured : new Tee(captured, progress);
-            PrintStream out = new PrintStream(sink, true, StandardCharsets.UTF_8);
             long t0 = System.nanoTime();
-            int rc;
-            try (DefaultFileSystemAbstraction fs = new DefaultFileSystemAbstraction()) {
-                ExecutionContext ctx = new ExecutionContext(home, home.resolve("conf"), out, out, fs);
-                rc = AdminTool.execute(ctx, args.toArray(String[]::new));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            try (var in = process.getInputStream()) {
+                byte[] buf = new byte[8192];
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                    captured.write(buf, 0, n);
+                    if (progress != null) {
+                        progress.write(buf, 0, n);
+                        progress.flush();
+                    }
+                }
             }
-            out.flush();
+            int rc;
+            try {
+                rc = process.waitFor();
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new StoreException("interrupted during the offline import", e);
+            }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
             String log = captured.toString(StandardCharsets.UTF_8);
             if (rc != 0) {
@@ -82,8 +111,9 @@ public final class ImportRunner implements OfflineImporter {
             if (!m.find()) {
                 throw new StoreException("the offline import into " + home + " printed no totals: " + tail(log, 20), null);
             }
+            Matcher cpu = Pattern.compile(Pattern.quote(ImportMain.CPU_LINE) + "(\\d+)").matcher(log);
             return new Result(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
-                    elapsed, log);
+                    elapsed, cpu.find() ? Duration.ofMillis(Long.parseLong(cpu.group(1))) : Duration.ZERO, log);
         } catch (IOException e) {
             throw new UncheckedIOException("offline import into " + home + " failed", e);
         }
@@ -92,34 +122,5 @@ public final class ImportRunner implements OfflineImporter {
     private static String tail(String log, int lines) {
         List<String> kept = log.lines().filter(l -> !l.isBlank() && !l.startsWith("....") && !l.startsWith("-...")).toList();
         return String.join("\n", kept.subList(Math.max(0, kept.size() - lines), kept.size()));
-    }
-
-    /** Writes to two streams. */
-    private static final class Tee extends OutputStream {
-        private final OutputStream a;
-        private final OutputStream b;
-
-        Tee(OutputStream a, OutputStream b) {
-            this.a = a;
-            this.b = b;
-        }
-
-        @Override
-        public void write(int c) throws IOException {
-            a.write(c);
-            b.write(c);
-        }
-
-        @Override
-        public void write(byte[] buf, int off, int len) throws IOException {
-            a.write(buf, off, len);
-            b.write(buf, off, len);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            a.flush();
-            b.flush();
-        }
     }
 }

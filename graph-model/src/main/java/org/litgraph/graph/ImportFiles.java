@@ -436,8 +436,8 @@ public final class ImportFiles implements AutoCloseable {
                 known++;
             }
             if (v instanceof List<?> l && l.isEmpty()) {
-                if (label == null) {
-                    throw new Unrepresentable("an empty list on a relationship");
+                if (label == null || !EMPTY_LIST_PARAMETERS.containsKey(label)) {
+                    throw new Unrepresentable("an empty list the fix-up cannot set (" + label + "." + c.key() + ")");
                 }
                 emptyListsPending.add(new String[] {label, c.key(), id, to == null ? "" : to});
                 continue;
@@ -831,17 +831,25 @@ public final class ImportFiles implements AutoCloseable {
         String query = CypherLibrary.query("ingest/set-empty-lists");
         try (java.io.BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              org.neo4j.driver.Session session = store.session(org.neo4j.driver.AccessMode.WRITE)) {
-            List<Map<String, Object>> rows = new ArrayList<>();
+            Map<String, List<Map<String, Object>>> rows = emptyListRows();
+            int pending = 0;
             String line;
             while ((line = in.readLine()) != null) {
                 String[] f = line.split("\t", 4);
-                rows.add(Map.of("label", f[0], "key", f[1], "id", unescapeTsv(f[2]), "to", unescapeTsv(f[3])));
-                if (rows.size() >= batchSize) {
+                List<Map<String, Object>> target = rows.get(EMPTY_LIST_PARAMETERS.get(f[0]));
+                if (target == null) {
+                    throw new IllegalStateException("no fix-up for empty lists on " + f[0]);
+                }
+                target.add(MENTIONS.equals(f[0])
+                        ? Map.of("id", unescapeTsv(f[2]), "to", unescapeTsv(f[3]), "key", f[1])
+                        : Map.of("id", unescapeTsv(f[2]), "key", f[1]));
+                if (++pending >= batchSize) {
                     n += run(session, query, rows);
-                    rows = new ArrayList<>();
+                    rows = emptyListRows();
+                    pending = 0;
                 }
             }
-            if (!rows.isEmpty()) {
+            if (pending > 0) {
                 n += run(session, query, rows);
             }
         } catch (IOException e) {
@@ -850,10 +858,20 @@ public final class ImportFiles implements AutoCloseable {
         return n;
     }
 
-    private static long run(org.neo4j.driver.Session session, String query, List<Map<String, Object>> rows) {
-        List<Map<String, Object>> batch = List.copyOf(rows);
-        session.executeWrite(tx -> tx.run(query, Map.of("rows", batch)).consume());
-        return batch.size();
+    /** The parameter of set-empty-lists for each label (or MENTIONS). */
+    private static final Map<String, String> EMPTY_LIST_PARAMETERS = Map.of(DOCUMENT, "documents", ENTITY, "entities",
+            CASE, "cases", EVIDENCE, "evidence", MENTIONS, "mentions");
+
+    private static Map<String, List<Map<String, Object>>> emptyListRows() {
+        Map<String, List<Map<String, Object>>> rows = new HashMap<>();
+        EMPTY_LIST_PARAMETERS.values().forEach(p -> rows.put(p, new ArrayList<>()));
+        return rows;
+    }
+
+    private static long run(org.neo4j.driver.Session session, String query, Map<String, List<Map<String, Object>>> rows) {
+        Map<String, Object> params = new HashMap<>(rows);
+        session.executeWrite(tx -> tx.run(query, params).consume());
+        return rows.values().stream().mapToLong(List::size).sum();
     }
 
     static String escapeTsv(String s) {

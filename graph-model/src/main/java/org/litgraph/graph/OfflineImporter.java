@@ -13,8 +13,8 @@ import java.util.ServiceLoader;
  */
 public interface OfflineImporter {
 
-    /** What the importer did; {@code log} is its output. */
-    record Result(long nodes, long relationships, long properties, Duration elapsed, String log) {
+    /** What the importer did; {@code cpu} is the importer process's CPU time, {@code log} its output. */
+    record Result(long nodes, long relationships, long properties, Duration elapsed, Duration cpu, String log) {
     }
 
     /** Whether an embedded store directory already holds a database (possibly empty). */

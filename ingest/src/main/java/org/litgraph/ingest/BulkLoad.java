@@ -56,23 +56,27 @@ public final class BulkLoad {
             return new Options(threads, importMemory, sortMemory, keepFiles, log);
         }
 
+        public Options withImportMemory(long bytes) {
+            return new Options(threads, bytes, sortMemory, keepFiles, importLog);
+        }
+
         public Options withKeepFiles(boolean keep) {
             return new Options(threads, importMemory, sortMemory, keep, importLog);
         }
     }
 
     /** The import files of a run and what reading the input found. */
-    public record Written(IngestReport read, ImportFiles.Summary summary, int deferred, Duration elapsed) {
+    public record Written(IngestReport read, ImportFiles.Summary summary, int deferred, Duration elapsed, Duration cpu) {
     }
 
     /** The transactional remainder after an import: empty lists set, deferred documents written. */
     public record Finish(long emptyListsSet, int deferredDocuments, GraphWriter.Result deferredChanges,
-                         Duration elapsed) {
+                         Duration elapsed, Duration cpu) {
     }
 
     /** A whole embedded bulk load, phase by phase; {@code store} is open (the caller closes it). */
     public record Loaded(Store store, Written files, OfflineImporter.Result imported, Duration openAndIndex,
-                         Finish finish, Duration elapsed) {
+                         Duration openAndIndexCpu, Finish finish, Duration elapsed) {
         /** As an {@link IngestReport} (graph changes are what the import and the remainder created). */
         public IngestReport report() {
             IngestReport r = files.read();
@@ -94,6 +98,7 @@ public final class BulkLoad {
     public static Written writeFiles(List<Path> paths, Path dir, DocumentExtractor extractor, IngestListener listener,
                                    Options options) {
         long t0 = System.nanoTime();
+        long c0 = cpuNanos();
         prepare(dir);
         long bytes = 0;
         for (Path f : Ingestor.listFiles(paths)) {
@@ -118,7 +123,8 @@ public final class BulkLoad {
             deferred.close();
             ImportFiles.Summary summary = files.finish();
             writeOperatorFiles(dir, summary);
-            return new Written(read, summary, deferred.count(), Duration.ofNanos(System.nanoTime() - t0));
+            return new Written(read, summary, deferred.count(), Duration.ofNanos(System.nanoTime() - t0),
+                    Duration.ofNanos(cpuNanos() - c0));
         }
     }
 
@@ -136,14 +142,17 @@ public final class BulkLoad {
         OfflineImporter.Result imported = OfflineImporter.find().run(storeDir, written.summary(), options.importMemory(), overwrite,
                 options.importLog());
         long t1 = System.nanoTime();
+        long c1 = cpuNanos();
         Store store = Store.embedded(config);
         Duration openAndIndex = Duration.ofNanos(System.nanoTime() - t1);
+        Duration openAndIndexCpu = Duration.ofNanos(cpuNanos() - c1);
         try {
             Finish finish = finish(store, dir, Ingestor.DEFAULT_BATCH_SIZE);
             if (!options.keepFiles()) {
                 clear(dir);
             }
-            return new Loaded(store, written, imported, openAndIndex, finish, Duration.ofNanos(System.nanoTime() - t0));
+            return new Loaded(store, written, imported, openAndIndex, openAndIndexCpu, finish,
+                    Duration.ofNanos(System.nanoTime() - t0));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -156,11 +165,19 @@ public final class BulkLoad {
      */
     public static Finish finish(Store store, Path dir, int batchSize) {
         long t0 = System.nanoTime();
+        long c0 = cpuNanos();
         long lists = ImportFiles.applyEmptyLists(store, dir, 10_000);
         GraphWriter writer = new GraphWriter(store);
         GraphWriter.Result[] changes = {GraphWriter.Result.empty()};
         int deferred = DeferredDocuments.read(dir, batchSize, batch -> changes[0] = changes[0].plus(writer.write(batch)));
-        return new Finish(lists, deferred, changes[0], Duration.ofNanos(System.nanoTime() - t0));
+        return new Finish(lists, deferred, changes[0], Duration.ofNanos(System.nanoTime() - t0),
+                Duration.ofNanos(cpuNanos() - c0));
+    }
+
+    /** CPU time of this process so far (all threads, the embedded database's included), or 0 where unknown. */
+    public static long cpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? Math.max(0, sun.getProcessCpuTime()) : 0;
     }
 
     /** The importer's arguments for an operator, and how to use them. */
