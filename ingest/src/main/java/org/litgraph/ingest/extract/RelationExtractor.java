@@ -17,25 +17,17 @@ import java.util.regex.Pattern;
 import org.litgraph.graph.EntityKind;
 import org.litgraph.graph.Predicate;
 import org.litgraph.ingest.lexicon.Mention;
+import org.litgraph.ingest.relation.Modality;
 
 /**
  * Finds causal and mechanistic statements in one sentence with the cue patterns of
- * {@code relation-rules.tsv}, and marks each as negated or hedged. Works on any text: the
+ * {@code relation-rules.tsv}, and marks each as negated or hedged ({@link Modality}: NegEx/ConText
+ * triggers with scope, relative to the statement's two mentions). Works on any text: the
  * patterns speak of kinds of mention (drug, target, process, condition), never of names.
  */
 public final class RelationExtractor {
     static final String RULES = "org/litgraph/ingest/extract/relation-rules.tsv";
     private static final Pattern MACRO = Pattern.compile("\\{([SO]):([A-Z|]+)\\}|\\{(GAP|SHORT)\\}");
-    private static final Pattern NEGATION = Pattern.compile(
-            "\\b(?:no|not|never|without|neither|nor|none|absence of|lack of|failed to|fails? to|free of|"
-                    + "ruled out|rule out|denied|cannot|unlikely|did ?n[o']t|does ?n[o']t|was ?n[o']t)\\b");
-    private static final Pattern NOT_NEGATION = Pattern.compile(
-            "\\b(?:not only|not fully|no longer|whether or not|not been (?:fully )?(?:established|elucidated)|"
-                    + "if not|not all|not uncommon)\\b");
-    private static final Pattern HEDGE = Pattern.compile(
-            "\\b(?:may|might|could|possibl[ey]|probabl[ey]|potential(?:ly)?|suggest\\w*|suspect\\w*|hypothes\\w*|"
-                    + "propos\\w*|likely|appear\\w*|seem\\w*|putative|presum\\w*|speculat\\w*|unclear|not fully|"
-                    + "postulat\\w*|can be considered|cannot be excluded|further studies|warrant\\w*)\\b");
     private static final Pattern COORDINATION_AFTER = Pattern.compile(
             "^(?:\\s*,\\s*(?:and\\s+|or\\s+|and/or\\s+)?|\\s+(?:and|or|and/or|as well as)\\s+|\\s*/\\s*)(?:\\w+\\s+)?⟦([DTPC])(\\d+)⟧");
     private static final Pattern COORDINATION_BEFORE = Pattern.compile(
@@ -153,17 +145,12 @@ public final class RelationExtractor {
                 placed.add(RelationRule.kindOf(k));
             }
         }
-        Boolean hedgedOnce = null;
         List<Found> out = new ArrayList<>();
         Set<Long> decided = new HashSet<>();
         for (RelationRule rule : rules) {
             if (!intersects(rule.subjectKinds(), placed) || !intersects(rule.objectKinds(), placed)) {
                 continue;
             }
-            if (hedgedOnce == null) {
-                hedgedOnce = HEDGE.matcher(sk.text).find() || sentence.strip().endsWith("?");
-            }
-            boolean hedged = hedgedOnce;
             Matcher m = rule.pattern().matcher(sk.text);
             int from = 0;
             while (from < sk.text.length() && m.find(from)) {
@@ -178,8 +165,11 @@ public final class RelationExtractor {
                         }
                         long key = ((long) Math.min(si, oi) << 32) | Math.max(si, oi);
                         if (decided.add(key)) {
-                            boolean negated = negated(sk, si, oi);
-                            out.add(new Found(rule.predicate(), si, oi, negated, hedged, rule.id(), rule.factor()));
+                            Mention a = mentions.get(si);
+                            Mention b = mentions.get(oi);
+                            Modality mod = Modality.of(sentence, a.start() - sentenceStart, a.end() - sentenceStart,
+                                    b.start() - sentenceStart, b.end() - sentenceStart);
+                            out.add(new Found(rule.predicate(), si, oi, mod.negated(), mod.hedged(), rule.id(), rule.factor()));
                         }
                     }
                 }
@@ -233,28 +223,6 @@ public final class RelationExtractor {
             pos = sk.starts[prev];
         }
         return out;
-    }
-
-    /** A negation cue between the two mentions, or in the few words before the first. */
-    private static boolean negated(Skeleton sk, int a, int b) {
-        int first = Math.min(sk.starts[a], sk.starts[b]);
-        int last = Math.max(sk.ends[a], sk.ends[b]);
-        int from = first;
-        int words = 0;
-        while (from > 0 && words < 6) {
-            from--;
-            char c = sk.text.charAt(from);
-            if (c == ';' || c == ':' || c == '⟧') {
-                from++;
-                break;
-            }
-            if (c == ' ') {
-                words++;
-            }
-        }
-        String window = sk.text.substring(from, last);
-        String cleaned = NOT_NEGATION.matcher(window).replaceAll(" ");
-        return NEGATION.matcher(cleaned).find();
     }
 
     /** The sentence lower-cased, each mention replaced by ⟦K#⟧, with the placeholders' positions. */

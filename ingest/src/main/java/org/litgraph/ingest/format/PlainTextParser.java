@@ -114,6 +114,9 @@ public final class PlainTextParser implements DocumentParser {
             b.pmid(pmid.group(1));
         }
         for (Line l : lines.subList(0, Math.min(lines.size(), 40))) {
+            if (REFERENCES_HEADING.matcher(l.text()).matches()) {
+                break;
+            }
             Matcher c = CITATION_LINE.matcher(l.text());
             if (c.find() && b.journal() == null) {
                 b.journal(c.group(1).strip());
@@ -143,9 +146,16 @@ public final class PlainTextParser implements DocumentParser {
         }
     }
 
+    /**
+     * The first {@code n} lines, up to a reference list: a DOI, PMID or date in the references of a short
+     * document belongs to a cited work, not to the document itself.
+     */
     private static String headText(List<Line> lines, int n) {
         StringBuilder sb = new StringBuilder();
         for (Line l : lines.subList(0, Math.min(lines.size(), n))) {
+            if (REFERENCES_HEADING.matcher(l.text()).matches()) {
+                break;
+            }
             sb.append(l.text()).append('\n');
         }
         return sb.toString();

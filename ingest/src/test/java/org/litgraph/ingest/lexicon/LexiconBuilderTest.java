@@ -8,14 +8,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LexiconBuilderTest {
     /** ../shared beside the repository; the tests that build from it are skipped without it. */
-    private static Path shared() {
+    static Path shared() {
         Path shared = Path.of(System.getProperty("litgraph.shared", "../../shared"));
-        assumeTrue(Files.isDirectory(shared.resolve("data/bc5cdr")), "../shared is not beside the repository");
+        assumeTrue(Files.isDirectory(shared.resolve("data/vocab/mesh2024")), "../shared is not beside the repository");
         return shared;
     }
 
@@ -26,16 +27,18 @@ class LexiconBuilderTest {
         Path b = tmp.resolve("b/org/litgraph/ingest/lexicon/vocab.tsv.gz");
         LexiconBuilder.build(shared, a, 3000);
         LexiconBuilder.build(shared, b, 3000);
-        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
-        assertArrayEquals(Files.readAllBytes(tmp.resolve("a/org/litgraph/ingest/bc5cdr/names.tsv")),
-                Files.readAllBytes(tmp.resolve("b/org/litgraph/ingest/bc5cdr/names.tsv")));
+        for (String f : List.of("lexicon/vocab.tsv.gz", "lexicon/drugs/drugs.tsv.gz", "lexicon/drugs/drug-targets.tsv.gz",
+                "bc5cdr/names.tsv")) {
+            assertArrayEquals(Files.readAllBytes(tmp.resolve("a/org/litgraph/ingest/" + f)),
+                    Files.readAllBytes(tmp.resolve("b/org/litgraph/ingest/" + f)), f);
+        }
     }
 
     @Test
     void learnsBenchmarkNamesOnlyFromTheTrainingDocumentsGiven() throws Exception {
         Path shared = shared();
         var docs = org.litgraph.ingest.bc5cdr.PubTator.read(shared.resolve("data/bc5cdr/CDR_TrainingSet.PubTator.txt"));
-        LexiconBuilder.Benchmark none = LexiconBuilder.benchmark(shared, java.util.List.of());
+        LexiconBuilder.Benchmark none = LexiconBuilder.benchmark(shared, List.of());
         LexiconBuilder.Benchmark some = LexiconBuilder.benchmark(shared, docs.subList(0, 100));
         assertTrue(none.prefer().isEmpty() && none.block().isEmpty());
         assertFalse(some.prefer().isEmpty());
@@ -55,6 +58,23 @@ class LexiconBuilderTest {
         assertFalse(LexiconBuilder.usableGeneAlias("AB"));
         assertFalse(LexiconBuilder.usableGeneAlias("Was"));
         assertTrue(LexiconBuilder.usableGeneAlias("BCR1"));
+    }
+
+    @Test
+    void writesCompoundCellModifiersWithAHyphenAndSpellsBritishVariants() {
+        assertEquals("T-cell proliferation", LexiconBuilder.displayProcessName("T cell proliferation"));
+        assertEquals("natural killer cell activation", LexiconBuilder.displayProcessName("natural killer cell activation"));
+        assertEquals("B-cell receptor signaling pathway", LexiconBuilder.displayProcessName("B cell receptor signaling pathway"));
+        assertEquals(List.of("haemolytic anaemia"), LexiconBuilder.britishVariants("Hemolytic Anemia"));
+    }
+
+    @Test
+    void mapsDrugCentralActionsToPredicates() {
+        assertEquals("INHIBITS", LexiconBuilder.predicate("inhibitor"));
+        assertEquals("INHIBITS", LexiconBuilder.predicate("antagonist"));
+        assertEquals("ACTIVATES", LexiconBuilder.predicate("positive allosteric modulator"));
+        assertEquals("BINDS", LexiconBuilder.predicate("antibody binding"));
+        assertEquals("BINDS", LexiconBuilder.predicate(""));
     }
 
     @Test

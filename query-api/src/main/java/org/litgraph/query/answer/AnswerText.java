@@ -158,6 +158,11 @@ public final class AnswerText {
                             .append(c.naranjoCategory() == null ? "" : " (" + c.naranjoCategory() + ")");
                 }
                 sb.append("\n      in: ").append(c.sourceType()).append(", ").append(shorten(c.document(), 80)).append('\n');
+                if (c.tellings() > 1) {
+                    sb.append("      the same patient is told in ").append(c.tellings()).append(" places (merged); also in: ")
+                            .append(String.join("; ", c.alsoReportedIn().stream().map(x -> shorten(x, 60)).toList()))
+                            .append('\n');
+                }
             }
         }
         if (!a.quantities().isEmpty()) {

@@ -49,15 +49,60 @@ public final class EvidenceQuestion {
         }
     }
 
-    /** A patient who received the drug and presented with the condition or a relative. */
+    /**
+     * A patient who received the drug and presented with the condition or a relative. A patient told in
+     * several documents is one item: its facts come from the most detailed telling ({@code id},
+     * {@code document}); {@code tellings} counts the merged tellings and {@code alsoReportedIn} names the
+     * other documents that report the same patient.
+     */
     public record CaseItem(String id, String label, Integer age, String sex, String dose, String timeToOnset,
                            String dechallenge, String rechallenge, String outcome, String management,
                            Object naranjoScore, String naranjoCategory, List<String> conditions,
-                           String documentId, String document, String sourceType, List<String> references) {
+                           String documentId, String document, String sourceType, List<String> references,
+                           String patientId, int tellings, List<String> alsoReportedIn) {
         public CaseItem {
             conditions = List.copyOf(conditions);
             references = List.copyOf(references);
+            alsoReportedIn = List.copyOf(alsoReportedIn);
         }
+
+        /** How many of the fields a reviewer tabulates this telling states. */
+        int detail() {
+            int n = 0;
+            for (Object o : new Object[] {age, sex, dose, timeToOnset, dechallenge, rechallenge, outcome, management,
+                    naranjoScore}) {
+                n += o == null ? 0 : 1;
+            }
+            return n;
+        }
+    }
+
+    /** One item per patient: the most detailed telling, with the others' documents and the count merged. */
+    static List<CaseItem> onePerPatient(List<CaseItem> tellings) {
+        Map<String, List<CaseItem>> byPatient = new LinkedHashMap<>();
+        for (CaseItem c : tellings) {
+            byPatient.computeIfAbsent(c.patientId() == null ? c.id() : c.patientId(), k -> new ArrayList<>()).add(c);
+        }
+        List<CaseItem> out = new ArrayList<>();
+        for (List<CaseItem> group : byPatient.values()) {
+            CaseItem best = group.get(0);
+            for (CaseItem c : group) {
+                if (c.detail() > best.detail()) {
+                    best = c;
+                }
+            }
+            List<String> others = new ArrayList<>();
+            for (CaseItem c : group) {
+                if (c != best && !others.contains(c.document()) && !java.util.Objects.equals(c.document(), best.document())) {
+                    others.add(c.document());
+                }
+            }
+            out.add(new CaseItem(best.id(), best.label(), best.age(), best.sex(), best.dose(), best.timeToOnset(),
+                    best.dechallenge(), best.rechallenge(), best.outcome(), best.management(), best.naranjoScore(),
+                    best.naranjoCategory(), best.conditions(), best.documentId(), best.document(), best.sourceType(),
+                    best.references(), best.patientId(), group.size(), others));
+        }
+        return out;
     }
 
     /** A finding stated with numbers, verbatim. */
@@ -122,8 +167,10 @@ public final class EvidenceQuestion {
                     Graph.str(r.get("dechallenge")), Graph.str(r.get("rechallenge")), Graph.str(r.get("outcome")),
                     Graph.str(r.get("management")), r.get("naranjoScore"), Graph.str(r.get("naranjoCategory")),
                     Graph.strings(r.get("conditions")), Graph.str(r.get("documentId")), Graph.str(r.get("document")),
-                    Graph.str(r.get("sourceType")), Graph.strings(r.get("references"))));
+                    Graph.str(r.get("sourceType")), Graph.strings(r.get("references")), Graph.str(r.get("patientId")),
+                    1, List.of()));
         }
+        cases = onePerPatient(cases);
 
         List<Quantity> quantities = new ArrayList<>();
         Set<String> seenQuantities = new LinkedHashSet<>();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +39,7 @@ final class EvidenceHtml {
         Map<String, Set<String>> bubbleDocs = new LinkedHashMap<>();
         Map<String, Integer> bubbleIndex = new LinkedHashMap<>();
         List<Integer> bubbleOfRow = new ArrayList<>();
+        Map<String, Set<String>> bubblePatients = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             EvidenceMap.Row r = rows.get(i);
             String key = r.conditionId() + "|" + r.drugId() + "|" + r.relationship() + "|" + r.direction();
@@ -49,7 +51,10 @@ final class EvidenceHtml {
             docs.add(r.documentId());
             b.put("sources", docs.size());
             b.put("statements", (Long) b.get("statements") + r.statements());
-            b.put("cases", (Long) b.get("cases") + r.cases());
+            // a patient retold in several documents is one patient
+            Set<String> patients = bubblePatients.computeIfAbsent(key, k -> new LinkedHashSet<>());
+            patients.addAll(r.patients());
+            b.put("cases", (long) patients.size());
             if ("asserted".equals(r.certainty())) {
                 b.put("certainty", "asserted");
             }

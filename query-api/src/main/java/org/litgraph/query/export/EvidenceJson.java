@@ -3,8 +3,10 @@ package org.litgraph.query.export;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +49,7 @@ final class EvidenceJson {
         }
         Map<String, Map<String, Object>> claims = new LinkedHashMap<>();
         Map<String, Set<String>> supportingDocs = new LinkedHashMap<>();
+        Map<String, Set<String>> claimPatients = new HashMap<>();
         for (EvidenceMap.Row r : rows) {
             Map<String, Object> claim = claims.computeIfAbsent(r.claimKey(), k -> {
                 Map<String, Object> c = new LinkedHashMap<>();
@@ -69,7 +72,9 @@ final class EvidenceJson {
                 docs.add(r.documentId());
                 claim.put("supportingDocuments", docs.size());
             }
-            claim.put("cases", (Long) claim.get("cases") + r.cases());
+            Set<String> patients = claimPatients.computeIfAbsent(r.claimKey(), k -> new LinkedHashSet<>());
+            patients.addAll(r.patients());
+            claim.put("cases", (long) patients.size()); // each patient once, however many documents retell it
             Map<String, Object> source = new LinkedHashMap<>();
             source.put("documentId", r.documentId());
             source.put("direction", r.direction());

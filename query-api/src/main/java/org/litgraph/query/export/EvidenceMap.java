@@ -13,7 +13,7 @@ final class EvidenceMap {
     /** One drug, condition, relationship, direction and document. */
     record Row(String drug, String drugId, String condition, String conditionId, String relationship,
                String direction, String certainty, String design, Integer year, long cases, long statements,
-               String quote, String citation, String documentId) {
+               String quote, String citation, String documentId, List<String> patients) {
 
         boolean supporting() {
             return "for".equals(direction);
@@ -29,7 +29,8 @@ final class EvidenceMap {
                     Values.str(m.get("condition_id")), Values.str(m.get("relationship")),
                     Values.str(m.get("direction")), Values.str(m.get("certainty")), Values.str(m.get("design")),
                     Values.integer(m.get("year")), Values.count(m.get("cases")), Values.count(m.get("statements")),
-                    Values.str(m.get("quote")), Values.str(m.get("citation")), Values.str(m.get("document_id")));
+                    Values.str(m.get("quote")), Values.str(m.get("citation")), Values.str(m.get("document_id")),
+                    Values.strings(m.get("patient_ids")));
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * in values become spaces.
  *
  * <p>Nodes: {@code Drug} → {@code biolink:Drug}; {@code Target} → {@code biolink:GeneFamily} for
- * FPLX ids, {@code biolink:Gene} for HGNC and NCBIGene ids (Biolink's id prefixes for genes; the
+ * FPLX and HGNC.FAMILY ids, {@code biolink:Gene} for HGNC and NCBIGene ids (Biolink's id prefixes for genes; the
  * gene stands for its product), else {@code biolink:Protein}; {@code Process} →
  * {@code biolink:BiologicalProcess}; {@code Condition} → {@code biolink:DiseaseOrPhenotypicFeature};
  * {@code Case} → {@code biolink:Case}; {@code Document} and {@code Reference} →
@@ -250,7 +250,7 @@ final class Kgx {
         if (n.has("Target")) {
             String prefix = n.key().contains(":") ? n.key().substring(0, n.key().indexOf(':')) : "";
             return switch (prefix) {
-                case "FPLX" -> "biolink:GeneFamily";
+                case "FPLX", "HGNC.FAMILY" -> "biolink:GeneFamily";
                 case "HGNC", "NCBIGene" -> "biolink:Gene";
                 default -> "biolink:Protein";
             };
