@@ -58,13 +58,14 @@ public final class ImportRunner implements OfflineImporter {
             // the store as EmbeddedStore runs it: no preallocated 256 MiB transaction log
             Path config = importDir.resolve("import.conf");
             Files.writeString(config, GraphDatabaseSettings.preallocate_logical_logs.name() + "=false\n");
+            // the database name before the inputs: --nodes and --relationships take any number of files
             List<String> args = new ArrayList<>(List.of("database", "import", "full",
+                    GraphDatabaseSettings.DEFAULT_DATABASE_NAME,
                     "--overwrite-destination=" + overwrite,
                     "--max-off-heap-memory=" + Math.max(64L << 20, offHeapBytes),
                     "--report-file=" + importDir.resolve("import.report"),
                     "--additional-config=" + config));
             args.addAll(files.arguments(null));
-            args.add(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Xmx" + HEAP_MIB + "m");

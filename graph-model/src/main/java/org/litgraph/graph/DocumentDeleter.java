@@ -15,7 +15,8 @@ import org.neo4j.driver.summary.SummaryCounters;
  * Removes documents from the graph, whichever way they were written (transactions or the offline
  * importer): a document's evidence, cases and links go, the claims they supported are recomputed
  * from the evidence that remains (a relationship without supporting statements disappears), the
- * AdverseEvent labels follow, and references nothing links to any more are deleted. Entities stay
+ * AdverseEvent labels follow, the patient ids of cases linked to removed tellings are recomputed,
+ * and references nothing links to any more are deleted. Entities stay
  * (they are the vocabulary). One transaction per batch, all Cypher from {@code cypher/ingest/}.
  */
 public final class DocumentDeleter {
@@ -46,6 +47,8 @@ public final class DocumentDeleter {
                 .forEachRemaining(r -> refs.add(r.get("refId").asString()));
         Map<String, Map<String, Object>> claims = new LinkedHashMap<>();
         Set<String> conditions = new LinkedHashSet<>();
+        // cases linked to the tellings about to go: their patient ids are recomputed below
+        List<String> patientNeighbours = PatientLinker.neighbours(tx, ids);
         var removed = tx.run(CypherLibrary.query("ingest/delete-document-content"), Map.of("ids", ids));
         for (var r : removed.list()) {
             Map<String, Object> claim = r.get("claim").asMap();
@@ -61,6 +64,7 @@ public final class DocumentDeleter {
         for (GraphWriter.Step step : GraphWriter.steps(List.of(), claims, conditions)) {
             add(counts, tx.run(CypherLibrary.query(step.query()), step.parameters()).consume().counters());
         }
+        PatientLinker.link(tx, List.of(), patientNeighbours);
         if (!refs.isEmpty()) {
             add(counts, tx.run(CypherLibrary.query("ingest/delete-orphan-references"), Map.of("ids", refs))
                     .consume().counters());

@@ -207,6 +207,14 @@ final class ImportCsv {
         return multiline;
     }
 
+    /**
+     * The importer's multi-line reader (--multiline-fields-format=v2) finds row boundaries by scanning
+     * back from the end of each buffer, and accepts a line break as the end of a row only before an
+     * unquoted cell: every multi-line row therefore starts with an ignored unquoted column.
+     */
+    static final String MULTILINE_HEADER_PREFIX = ":IGNORE,";
+    static final String MULTILINE_ROW_PREFIX = "0,";
+
     /** One logical import file: the single-line rows, and the multi-line ones beside them. */
     static final class File implements AutoCloseable {
         final Path path;
@@ -221,12 +229,13 @@ final class ImportCsv {
             this.path = dir.resolve(name + ".csv");
             this.multilinePath = dir.resolve(name + ".multiline.csv");
             this.header = header;
-            this.single = open(path);
+            this.single = open(path, "");
             Files.deleteIfExists(multilinePath);
         }
 
-        private Writer open(Path p) throws IOException {
+        private Writer open(Path p, String prefix) throws IOException {
             Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(p), StandardCharsets.UTF_8), 1 << 16);
+            w.write(prefix);
             w.write(header);
             w.write('\n');
             return w;
@@ -236,7 +245,7 @@ final class ImportCsv {
             try {
                 if (multiline) {
                     if (multi == null) {
-                        multi = open(multilinePath);
+                        multi = open(multilinePath, MULTILINE_HEADER_PREFIX);
                     }
                     multi.append(rows);
                     multilineRows += count;

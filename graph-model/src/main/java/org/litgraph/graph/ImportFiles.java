@@ -508,7 +508,7 @@ public final class ImportFiles implements AutoCloseable {
 
         void add(CharSequence row, boolean multiline) {
             if (multiline) {
-                multi.append(row);
+                multi.append(ImportCsv.MULTILINE_ROW_PREFIX).append(row);
                 multiRows++;
             } else {
                 single.append(row);

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.litgraph.graph.GraphWriter;
 import org.litgraph.graph.ImportFiles;
 import org.litgraph.graph.OfflineImporter;
+import org.litgraph.graph.PatientLinker;
 import org.litgraph.graph.Store;
 import org.litgraph.graph.StoreConfig;
 import org.litgraph.ingest.extract.DocumentExtractor;
@@ -141,6 +142,12 @@ public final class BulkLoad {
         Written written = writeFiles(paths, dir, extractor, listener, options);
         OfflineImporter.Result imported = OfflineImporter.find().run(storeDir, written.summary(), options.importMemory(), overwrite,
                 options.importLog());
+        if (imported.nodes() != written.summary().nodeCount()
+                || imported.relationships() != written.summary().relationshipCount()) {
+            throw new IllegalStateException("the offline import loaded " + imported.nodes() + " nodes and "
+                    + imported.relationships() + " relationships; the files hold " + written.summary().nodeCount()
+                    + " and " + written.summary().relationshipCount() + " (store left at " + storeDir + ")");
+        }
         long t1 = System.nanoTime();
         long c1 = cpuNanos();
         Store store = Store.embedded(config);
@@ -160,13 +167,16 @@ public final class BulkLoad {
     }
 
     /**
-     * After the files of {@code dir} were imported and the database started: sets the empty lists
-     * and writes the deferred documents, in input order, through {@link GraphWriter}.
+     * After the files of {@code dir} were imported and the database started: sets the empty lists,
+     * links the tellings of the same patient ({@link PatientLinker#linkAll}) and writes the deferred
+     * documents, in input order, through {@link GraphWriter}.
      */
     public static Finish finish(Store store, Path dir, int batchSize) {
         long t0 = System.nanoTime();
         long c0 = cpuNanos();
         long lists = ImportFiles.applyEmptyLists(store, dir, 10_000);
+        // the same patient told in several documents: what GraphWriter links batch by batch
+        PatientLinker.linkAll(store, 1000);
         GraphWriter writer = new GraphWriter(store);
         GraphWriter.Result[] changes = {GraphWriter.Result.empty()};
         int deferred = DeferredDocuments.read(dir, batchSize, batch -> changes[0] = changes[0].plus(writer.write(batch)));
@@ -199,7 +209,7 @@ public final class BulkLoad {
                 "",
                 "1. Copy this directory to the Neo4j server (or a machine with the same Neo4j 5.x).",
                 "2. Stop the database if it exists (it must be new or empty), then from inside this directory:",
-                "     neo4j-admin database import full --overwrite-destination @" + ARGS_FILE + " DATABASE",
+                "     neo4j-admin database import full DATABASE --overwrite-destination @" + ARGS_FILE,
                 "   (DATABASE: neo4j, or the name you will use; a cluster imports on one server and seeds the others,",
                 "   see the Neo4j Operations Manual, 'Import' and 'Seed a cluster'.)",
                 "3. Start the database (CREATE DATABASE DATABASE when it is not the default one).",
