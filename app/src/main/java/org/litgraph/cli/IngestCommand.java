@@ -74,6 +74,16 @@ final class IngestCommand implements Callable<Integer> {
         if (importFiles != null) {
             return writeImportFiles();
         }
+        if (storeOptions.uri == null && !storeOptions.served()) {
+            var pending = BulkLoad.pendingFinish(storeOptions.store);
+            if (pending.isPresent() && OfflineImporter.find().hasDatabase(storeOptions.store)) {
+                try (Store store = storeOptions.open()) {
+                    BulkLoad.Finish f = BulkLoad.finishPending(store, pending.get());
+                    System.err.printf("litgraph: finished the interrupted bulk load of %s (%d empty list(s), "
+                            + "%d document(s))%n", storeOptions.describe(), f.emptyListsSet(), f.deferredDocuments());
+                }
+            }
+        }
         if (!transactional && storeOptions.uri == null && !storeOptions.served()) {
             Path dir = storeOptions.store.toAbsolutePath().normalize();
             boolean exists = OfflineImporter.find().hasDatabase(dir);

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,9 @@ import org.neo4j.configuration.GraphDatabaseSettings;
 /**
  * Loads a set of {@link ImportFiles} into an embedded store's (new or empty) database with Neo4j's
  * offline importer, {@code neo4j-admin database import full} ({@link AdminTool#execute}) in a child
- * JVM ({@link ImportMain}) with the store directory as the Neo4j home: the importer's heap and
- * off-heap memory are its own and go when it exits, whatever the size of the load. The database must not be
+ * JVM ({@link ImportMain}), whose heap and off-heap memory are its own and go when it exits,
+ * whatever the size of the load. It imports into a staging directory beside the files; the
+ * finished database is then moved into the store. The database must not be
  * open. Constraints and indexes are created afterwards, when the store is opened. Found through
  * {@link OfflineImporter#find()} ({@code META-INF/services}).
  */
@@ -51,9 +53,16 @@ public final class ImportRunner implements OfflineImporter {
     @Override
     public Result run(Path storeDir, ImportFiles.Summary files, long offHeapBytes, boolean overwrite,
                              PrintStream progress) {
-        Path home = storeDir.toAbsolutePath().normalize();
+        Path store = storeDir.toAbsolutePath().normalize();
         Path importDir = files.directory().toAbsolutePath().normalize();
+        // the importer writes into a staging home; the finished database is moved into the store, so a
+        // load killed part-way leaves the store without a database (and the next load starts again)
+        Path home = importDir.resolve("staging");
         try {
+            if (hasDatabase(store) && !overwrite) {
+                throw new StoreException("the store at " + store + " already holds a database", null);
+            }
+            deleteRecursively(home);
             Files.createDirectories(home);
             // the store as EmbeddedStore runs it: no preallocated 256 MiB transaction log
             Path config = importDir.resolve("import.conf");
@@ -105,18 +114,49 @@ public final class ImportRunner implements OfflineImporter {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - t0);
             String log = captured.toString(StandardCharsets.UTF_8);
             if (rc != 0) {
-                throw new StoreException("the offline import into " + home + " failed (status " + rc + "): "
+                throw new StoreException("the offline import into " + store + " failed (status " + rc + "): "
                         + tail(log, 20), null);
             }
             Matcher m = IMPORTED.matcher(log);
             if (!m.find()) {
-                throw new StoreException("the offline import into " + home + " printed no totals: " + tail(log, 20), null);
+                throw new StoreException("the offline import into " + store + " printed no totals: " + tail(log, 20), null);
             }
+            install(home, store);
+            deleteRecursively(home);
             Matcher cpu = Pattern.compile(Pattern.quote(ImportMain.CPU_LINE) + "(\\d+)").matcher(log);
             return new Result(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
                     elapsed, cpu.find() ? Duration.ofMillis(Long.parseLong(cpu.group(1))) : Duration.ZERO, log);
         } catch (IOException e) {
-            throw new UncheckedIOException("offline import into " + home + " failed", e);
+            throw new UncheckedIOException("offline import into " + store + " failed", e);
+        }
+    }
+
+    /**
+     * Moves the imported database from the staging home into the store: its transaction logs first,
+     * then its store files (whose presence {@link #hasDatabase} tests), each one directory rename.
+     */
+    private static void install(Path staging, Path store) throws IOException {
+        String db = GraphDatabaseSettings.DEFAULT_DATABASE_NAME;
+        Path fromTx = staging.resolve("data/transactions").resolve(db);
+        Path fromDb = staging.resolve("data/databases").resolve(db);
+        Path toTx = store.resolve("data/transactions").resolve(db);
+        Path toDb = store.resolve("data/databases").resolve(db);
+        deleteRecursively(toDb);
+        deleteRecursively(toTx);
+        Files.createDirectories(toTx.getParent());
+        Files.createDirectories(toDb.getParent());
+        Files.move(fromTx, toTx, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(fromDb, toDb, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

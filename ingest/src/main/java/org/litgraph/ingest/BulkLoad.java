@@ -36,6 +36,10 @@ public final class BulkLoad {
     /** The importer arguments, one per line, relative to the import directory (for the operator). */
     public static final String ARGS_FILE = "import.args";
     static final String README_FILE = "README.txt";
+    /** In an embedded store's import directory: the import is in the store, the remainder is not done yet. */
+    static final String FINISH_PENDING = "FINISH-PENDING";
+    /** The import directory inside an embedded store directory. */
+    static final String EMBEDDED_DIR = "bulk-import";
 
     /**
      * @param threads          extraction workers (0: one per core)
@@ -131,23 +135,53 @@ public final class BulkLoad {
 
     /**
      * Loads {@code paths} into the embedded store of {@code config}, whose database must not exist
-     * yet or be empty ({@code overwrite}): import files in a scratch directory beside the store,
-     * the offline importer, then the store opened with its schema, then the transactional remainder.
+     * yet or be empty ({@code overwrite}): {@link #importEmbedded}, then {@link #openAndFinish}.
      */
     public static Loaded loadEmbedded(List<Path> paths, StoreConfig config, boolean overwrite,
                                       DocumentExtractor extractor, IngestListener listener, Options options) {
         long t0 = System.nanoTime();
+        Imported imported = importEmbedded(paths, config, overwrite, extractor, listener, options);
+        return openAndFinish(config, imported, options, t0);
+    }
+
+    /** The first half of an embedded bulk load: the files written and imported into the store. */
+    public record Imported(Path directory, Written files, OfflineImporter.Result result) {
+    }
+
+    /**
+     * Writes the import files to a directory inside the store directory and imports them (the
+     * importer works in a staging directory; the finished database is moved into the store). A
+     * marker says the transactional remainder is pending until {@link #openAndFinish} (or, after a
+     * crash, {@link #finishPending}) has done it.
+     */
+    public static Imported importEmbedded(List<Path> paths, StoreConfig config, boolean overwrite,
+                                          DocumentExtractor extractor, IngestListener listener, Options options) {
         Path storeDir = config.directory();
-        Path dir = storeDir.resolve("bulk-import");
+        Path dir = storeDir.resolve(EMBEDDED_DIR);
         Written written = writeFiles(paths, dir, extractor, listener, options);
-        OfflineImporter.Result imported = OfflineImporter.find().run(storeDir, written.summary(), options.importMemory(), overwrite,
-                options.importLog());
+        try {
+            Files.writeString(dir.resolve(FINISH_PENDING), "once the store holds the imported database, its "
+                    + "transactional remainder is pending (litgraph ingest on this store finishes it)\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve(FINISH_PENDING), e);
+        }
+        OfflineImporter.Result imported = OfflineImporter.find().run(storeDir, written.summary(), options.importMemory(),
+                overwrite, options.importLog());
         if (imported.nodes() != written.summary().nodeCount()
                 || imported.relationships() != written.summary().relationshipCount()) {
             throw new IllegalStateException("the offline import loaded " + imported.nodes() + " nodes and "
                     + imported.relationships() + " relationships; the files hold " + written.summary().nodeCount()
                     + " and " + written.summary().relationshipCount() + " (store left at " + storeDir + ")");
         }
+        return new Imported(dir, written, imported);
+    }
+
+    /**
+     * The second half: opens the store (constraints, indexes and full-text indexes are built then)
+     * and does the transactional remainder ({@link #finish}); {@code t0} is when the load started.
+     */
+    public static Loaded openAndFinish(StoreConfig config, Imported imported, Options options, long t0) {
+        Path dir = imported.directory();
         long t1 = System.nanoTime();
         long c1 = cpuNanos();
         Store store = Store.embedded(config);
@@ -157,13 +191,35 @@ public final class BulkLoad {
             Finish finish = finish(store, dir, Ingestor.DEFAULT_BATCH_SIZE);
             if (!options.keepFiles()) {
                 clear(dir);
+            } else {
+                Files.deleteIfExists(dir.resolve(FINISH_PENDING));
             }
-            return new Loaded(store, written, imported, openAndIndex, openAndIndexCpu, finish,
+            return new Loaded(store, imported.files(), imported.result(), openAndIndex, openAndIndexCpu, finish,
                     Duration.ofNanos(System.nanoTime() - t0));
+        } catch (IOException e) {
+            store.close();
+            throw new UncheckedIOException("cannot clear " + dir, e);
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+    }
+
+    /**
+     * The import directory of an embedded store whose bulk load was interrupted after the import
+     * (the process was killed while the store started or during the remainder), if any: open the
+     * store and {@link #finishPending} it before anything else.
+     */
+    public static java.util.Optional<Path> pendingFinish(Path storeDir) {
+        Path dir = storeDir.toAbsolutePath().normalize().resolve(EMBEDDED_DIR);
+        return Files.exists(dir.resolve(FINISH_PENDING)) ? java.util.Optional.of(dir) : java.util.Optional.empty();
+    }
+
+    /** Completes an interrupted embedded bulk load ({@link #pendingFinish}); every step is idempotent. */
+    public static Finish finishPending(Store store, Path dir) {
+        Finish f = finish(store, dir, Ingestor.DEFAULT_BATCH_SIZE);
+        clear(dir);
+        return f;
     }
 
     /**

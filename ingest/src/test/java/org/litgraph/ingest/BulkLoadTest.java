@@ -110,6 +110,19 @@ class BulkLoadTest {
             assertTrue(Files.exists(loaded.files().summary().directory().resolve(BulkLoad.ARGS_FILE)));
             assertSameGraph(expected, checksum(store));
 
+            // a bulk load killed after the import (before its remainder) is finished by the next run
+            StoreConfig second = StoreConfig.builder().directory(tmp.resolve("store-interrupted"))
+                    .pageCacheBytes(32L << 20).build();
+            BulkLoad.importEmbedded(List.of(corpus), second, false, extractor, IngestListener.NONE,
+                    BulkLoad.Options.defaults().withThreads(2));
+            assertTrue(BulkLoad.pendingFinish(second.directory()).isPresent());
+            try (Store interrupted = Store.embedded(second)) {
+                BulkLoad.Finish f = BulkLoad.finishPending(interrupted, BulkLoad.pendingFinish(second.directory()).get());
+                assertTrue(f.emptyListsSet() > 0 && f.deferredDocuments() >= 1, f::toString);
+                assertSameGraph(expected, checksum(interrupted));
+            }
+            assertFalse(BulkLoad.pendingFinish(second.directory()).isPresent());
+
             // an update after the bulk load goes through the transactional path
             transactional(reference, update);
             IngestReport first = transactional(store, update);
