@@ -38,6 +38,10 @@ final class CypherCommand implements Callable<Integer> {
             defaultValue = "60")
     int timeoutSeconds;
 
+    @Option(names = "--max-rows", description = "rows returned at most; the answer says when the cap was hit "
+            + "(default: ${DEFAULT-VALUE})", defaultValue = "100000")
+    int maxRows;
+
     @Parameters(index = "0", paramLabel = "QUERY")
     String query;
 
@@ -47,10 +51,15 @@ final class CypherCommand implements Callable<Integer> {
         String text = text(query);
         Map<String, Object> parameters = parameters(params);
         try (Store store = storeOptions.open()) {
-            QueryResult result = new CypherRunner(store, java.time.Duration.ofSeconds(timeoutSeconds)).run(text, parameters);
+            QueryResult result = new CypherRunner(store, java.time.Duration.ofSeconds(timeoutSeconds),
+                    new CypherRunner.Limits(maxRows, CypherRunner.Limits.DEFAULT.maxBytes())).run(text, parameters);
             System.out.print(fmt.render(result));
             if (fmt == ResultFormat.JSON) {
                 System.out.println();
+            }
+            if (result.truncated()) {
+                System.out.flush();
+                System.err.println("litgraph: " + result.notice());
             }
         }
         return 0;
@@ -58,7 +67,7 @@ final class CypherCommand implements Callable<Integer> {
 
     static String text(String query) throws IOException {
         if (query.startsWith("@")) {
-            return Files.readString(Path.of(query.substring(1)));
+            return Files.readString(Invocation.resolve(query.substring(1)));
         }
         if (query.startsWith(":")) {
             return CypherLibrary.query("queries/" + query.substring(1));

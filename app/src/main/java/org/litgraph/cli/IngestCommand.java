@@ -75,8 +75,8 @@ final class IngestCommand implements Callable<Integer> {
             return writeImportFiles();
         }
         if (storeOptions.uri == null && !storeOptions.served()) {
-            var pending = BulkLoad.pendingFinish(storeOptions.store);
-            if (pending.isPresent() && OfflineImporter.find().hasDatabase(storeOptions.store)) {
+            var pending = BulkLoad.pendingFinish(storeOptions.directory());
+            if (pending.isPresent() && OfflineImporter.find().hasDatabase(storeOptions.directory())) {
                 try (Store store = storeOptions.open()) {
                     BulkLoad.Finish f = BulkLoad.finishPending(store, pending.get());
                     System.err.printf("litgraph: finished the interrupted bulk load of %s (%d empty list(s), "
@@ -85,7 +85,7 @@ final class IngestCommand implements Callable<Integer> {
             }
         }
         if (!transactional && storeOptions.uri == null && !storeOptions.served()) {
-            Path dir = storeOptions.store.toAbsolutePath().normalize();
+            Path dir = storeOptions.directory();
             boolean exists = OfflineImporter.find().hasDatabase(dir);
             if (!exists) {
                 return bulkLoad(false);
@@ -110,7 +110,9 @@ final class IngestCommand implements Callable<Integer> {
             }
         }
         if (bulk) {
-            throw new IllegalArgumentException("--bulk loads an embedded store (for a server use --import-files DIR)");
+            throw new IllegalArgumentException(storeOptions.uri != null
+                    ? "--bulk loads an embedded store (for a server use --import-files DIR)"
+                    : "--bulk needs the store closed: stop its litgraph service first (litgraph service stop)");
         }
         try (Store store = storeOptions.open()) {
             return transactional(store);
@@ -118,17 +120,26 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     private int transactional(Store store) {
-        IngestReport report = ingest(store, paths, batchSize, quiet);
+        IngestReport report;
+        try {
+            report = ingest(store, paths, batchSize, quiet);
+        } catch (Cancelled c) {
+            System.err.println("litgraph: " + c.getMessage());
+            return CANCELLED;
+        }
         printSummary(store, report);
         return report.hasSkipped() ? Main.SKIPPED : 0;
     }
+
+    /** Exit status of an ingest cancelled with Ctrl-C (the batches written before stay). */
+    static final int CANCELLED = 130;
 
     private BulkLoad.Options options() {
         return BulkLoad.Options.defaults().withImportMemory(importMemoryMiB << 20);
     }
 
     private int bulkLoad(boolean overwrite) {
-        StoreConfig config = StoreConfig.builder().directory(storeOptions.store).build();
+        StoreConfig config = StoreConfig.builder().directory(storeOptions.directory()).build();
         BulkLoad.Loaded loaded;
         try (Progress progress = new Progress(System.err, quiet)) {
             loaded = BulkLoad.loadEmbedded(paths, config, overwrite, DocumentExtractor.standard(), progress, options());
@@ -190,7 +201,22 @@ final class IngestCommand implements Callable<Integer> {
 
     static IngestReport ingest(Store store, List<Path> paths, int batchSize, boolean quiet) {
         try (Progress progress = new Progress(System.err, quiet)) {
-            return new Ingestor(store, DocumentExtractor.standard(), batchSize, progress).ingest(paths);
+            try {
+                return new Ingestor(store, DocumentExtractor.standard(), batchSize, progress).ingest(paths);
+            } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new Cancelled(progress.written());
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Ctrl-C during an ingest: every batch written before it is kept (each is one transaction). */
+    static final class Cancelled extends RuntimeException {
+        Cancelled(int written) {
+            super("ingest cancelled: " + written + " document(s) written in the batches committed before; run the same "
+                    + "command again to go on (documents already in the graph are skipped)", null, false, false);
         }
     }
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
         description = {"Rebuilds the generated grounding and relation resources (reproducible):",
                 "'lexicon build' writes vocab.tsv.gz (MeSH 2024, GO processes, human genes, HGNC families, BC5CDR",
                 "training names), drugs/drugs.tsv.gz and drugs/drug-targets.tsv.gz (DrugCentral, RxNorm; CC BY-SA 4.0)",
-                "and bc5cdr/names.tsv, and prints what it took;",
+                "and prints what it took;",
                 "'lexicon train-relations' retrains the relation model (Tribuo/liblinear logistic heads for",
                 "CAUSES, TREATS, INHIBITS, ACTIVATES, BINDS, ASSOCIATED_WITH) on the BC5CDR, BioRED and PHEE",
                 "training splits, with cost, thresholds and fallbacks chosen on their development splits;",

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         description = "A literature knowledge graph for drug-safety and mechanism research, on Neo4j.",
         subcommands = {DemoCommand.class, IngestCommand.class, CypherCommand.class, CheckCommand.class,
                 AskCommand.class, SearchCommand.class, ExportCommand.class, ServeCommand.class,
-                AnnotateCommand.class, EvalCommand.class, LexiconCommand.class, BenchCommand.class, DeleteCommand.class,
+                ServiceCommand.class, AnnotateCommand.class, EvalCommand.class, LexiconCommand.class, BenchCommand.class,
+                DeleteCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit status when some input files were skipped. */
@@ -23,10 +24,17 @@ public final class Main {
 
     static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // relative paths are the client's: resolved against its working directory (see Invocation)
+        cli.registerConverter(java.nio.file.Path.class, Invocation::resolve);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
+            if (e instanceof IngestCommand.Cancelled) {
+                err.println("litgraph: " + e.getMessage());
+                err.flush();
+                return IngestCommand.CANCELLED;
+            }
             if (e instanceof StoreException || e instanceof ReadOnlyViolation || e instanceof IllegalArgumentException
-                    || e instanceof org.litgraph.query.QueryTimeout) {
+                    || e instanceof org.litgraph.query.QueryTimeout || e instanceof java.io.IOException) {
                 err.println("litgraph: " + e.getMessage());
             } else {
                 err.println("litgraph: " + e);

@@ -20,6 +20,7 @@ final class Progress implements IngestListener, AutoCloseable {
     private int files;
     private int doneFiles;
     private long lastLine = System.nanoTime();
+    private int written;
 
     Progress(PrintStream err, boolean quiet) {
         this.err = err;
@@ -30,7 +31,7 @@ final class Progress implements IngestListener, AutoCloseable {
     public void started(int files, long bytes) {
         this.files = files;
         this.totalBytes = bytes;
-        if (!quiet && System.console() != null && files > 1) {
+        if (!quiet && Invocation.interactive() && files > 1) {
             bar = new ProgressBarBuilder().setTaskName("ingest").setInitialMax(Math.max(1, bytes / 1024))
                     .setUnit(" KiB", 1).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
                     .continuousUpdate().build();
@@ -64,6 +65,16 @@ final class Progress implements IngestListener, AutoCloseable {
             err.printf("ingest: %d/%d files, %.1f/%.1f MiB%n", doneFiles, files, doneBytes / 1048576.0,
                     totalBytes / 1048576.0);
         }
+    }
+
+    @Override
+    public void batchWritten(int documents) {
+        written += documents;
+    }
+
+    /** Documents written so far (in committed batches). */
+    int written() {
+        return written;
     }
 
     @Override

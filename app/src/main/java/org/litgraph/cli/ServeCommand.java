@@ -2,22 +2,20 @@ package org.litgraph.cli;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.litgraph.graph.Store;
-import org.litgraph.graph.StoreConfig;
 import org.litgraph.server.ApiServer;
-import org.litgraph.server.Discovery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serves the graph: an HTTP JSON API and a web page (search, evidence, mechanism diagram,",
-                "evidence map, read-only Cypher), and on an embedded store also Bolt for Neo4j Browser and",
-                "cypher-shell. Bolt always listens on 127.0.0.1 only: the embedded store has no authentication.",
-                "While it runs, other litgraph commands on the same --store use it (fast answers)."})
+        description = {"Turns on the web page of the litgraph service of --store: an HTTP JSON API and a page",
+                "(search, evidence, mechanism diagram, evidence map, read-only Cypher), until Ctrl-C.",
+                "The service also serves Bolt on 127.0.0.1 (user neo4j; 'litgraph service status' says where the",
+                "password is). With --uri it serves a Neo4j server's graph from this process instead."})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
@@ -33,9 +31,13 @@ final class ServeCommand implements Callable<Integer> {
             + "generated and printed when --host is not loopback")
     String token;
 
-    @Option(names = "--bolt-port", description = "Bolt port of the embedded store, on 127.0.0.1 only, 0 = any free "
-            + "(default: ${DEFAULT-VALUE})", defaultValue = "7687")
+    @Option(names = "--bolt-port", description = "Bolt port of a service this command starts in-process "
+            + "(--no-service), on 127.0.0.1 only, 0 = any free (default: ${DEFAULT-VALUE})", defaultValue = "0")
     int boltPort;
+
+    @Option(names = "--bolt-websocket-origin", paramLabel = "ORIGIN", description = "with --no-service: a web origin "
+            + "allowed to speak Bolt over WebSocket (e.g. a Neo4j Browser's); repeatable; none by default")
+    List<String> origins = new ArrayList<>();
 
     @Option(names = "--timeout", description = "seconds before a POST /api/cypher query is stopped (default: ${DEFAULT-VALUE})",
             defaultValue = "30")
@@ -43,54 +45,59 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        boolean embedded = storeOptions.uri == null;
-        if (embedded) {
-            Optional<Discovery.Info> running = Discovery.live(storeOptions.store);
-            if (running.isPresent()) {
-                throw new IllegalArgumentException("the store at " + storeOptions.describe() + " is already served by pid "
-                        + running.get().pid() + " at " + running.get().httpUrl());
-            }
-        }
         String tok = token == null && !ApiServer.isLoopback(host) ? ApiServer.newToken() : token;
-        Store store = embedded
-                ? Store.embedded(StoreConfig.builder().directory(storeOptions.store).boltPort(boltPort).build())
-                : storeOptions.open();
+        ApiServer.Settings settings = new ApiServer.Settings(host, port, tok, Duration.ofSeconds(timeoutSeconds));
+        ServiceHost running = ServiceHost.current();
+        if (storeOptions.uri == null && running == null) {
+            // --no-service: this process becomes the store's service, in the foreground, with the page on
+            ServiceHost own = ServiceHost.start(storeOptions.directory(), new ServiceHost.Options(boltPort, origins, null));
+            ApiServer server = serve(own.store(), settings, own);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "litgraph-serve-web-shutdown"));
+            System.out.println("  Ctrl-C stops it.");
+            System.out.flush();
+            own.await();
+            return 0;
+        }
+        Store store = storeOptions.open();
         ApiServer server;
         try {
-            server = ApiServer.start(store, new ApiServer.Settings(host, port, tok, Duration.ofSeconds(timeoutSeconds)));
+            server = serve(store, settings, running);
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
-        long pid = ProcessHandle.current().pid();
-        if (embedded) {
-            Discovery.write(storeOptions.store, new Discovery.Info(pid, store.uri(), server.url()));
+        System.out.println("  Ctrl-C turns it off.");
+        System.out.flush();
+        try {
+            Thread.sleep(Long.MAX_VALUE); // until the client cancels (Ctrl-C) or goes away
+        } catch (InterruptedException e) {
+            // turned off
+        } finally {
+            server.close();
+            if (running != null) {
+                running.web(null);
+            }
+            store.close();
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (embedded) {
-                Discovery.remove(storeOptions.store, pid);
-            }
-            try {
-                server.close();
-            } finally {
-                store.close();
-                stopped.countDown();
-            }
-        }, "litgraph-serve-shutdown"));
+        System.out.println("litgraph serve: web page off");
+        return 0;
+    }
+
+    private ApiServer serve(Store store, ApiServer.Settings settings, ServiceHost host) {
+        ApiServer server = ApiServer.start(store, settings);
+        if (host != null) {
+            host.web(server.url());
+        }
+        String tok = settings.token();
         System.out.println("litgraph serve: " + store.describe());
         System.out.println("  web page and API: " + server.url() + (tok == null ? "" : "?token=" + tok));
         if (tok != null) {
             System.out.println("  token:            " + tok + "  (send 'Authorization: Bearer TOKEN')");
         }
-        if (embedded) {
-            System.out.println("  Bolt:             " + store.uri() + "  (loopback only, no authentication; "
-                    + "Neo4j Browser / cypher-shell on this machine)");
-            System.out.println("  other litgraph commands with --store " + storeOptions.store + " now use this server");
+        if (host != null) {
+            System.out.println("  Bolt:             " + store.uri() + "  (loopback only; user neo4j, password in "
+                    + org.litgraph.client.ServiceFiles.discovery(host.directory()) + ")");
         }
-        System.out.println("  Ctrl-C stops it.");
-        System.out.flush();
-        stopped.await();
-        return 0;
+        return server;
     }
 }

@@ -1,16 +1,18 @@
 package org.litgraph.cli;
 
 import java.nio.file.Path;
-import java.util.Optional;
+import org.litgraph.client.ServiceFiles;
+import org.litgraph.client.ServiceInfo;
 import org.litgraph.graph.Store;
 import org.litgraph.graph.StoreConfig;
-import org.litgraph.server.Discovery;
 import picocli.CommandLine.Option;
 
 /**
- * Where the graph is: an embedded store directory (default) or a Neo4j server/cluster URI. When a
- * {@code litgraph serve} owns the directory (its discovery file is there and it answers), commands
- * connect to its loopback Bolt instead of opening the locked store.
+ * Where the graph is: an embedded store directory (default) or a Neo4j server/cluster URI. Inside
+ * the litgraph service of the directory, commands use the store it keeps open. Run locally
+ * ({@code --no-service}) while a service owns the directory, they reach the store through the
+ * service's Bolt with the credentials of its owner-only discovery file (Neo4j would refuse to open
+ * the locked store); otherwise they open it embedded.
  */
 final class StoreOptions {
     @Option(names = "--store", paramLabel = "DIR", description = "embedded store directory (default: ${DEFAULT-VALUE})",
@@ -29,60 +31,57 @@ final class StoreOptions {
     @Option(names = "--database", description = "database for --uri (default: the server's default)")
     String database;
 
+    @Option(names = "--no-service", description = "run in this process instead of the litgraph service of the store "
+            + "(slower start; for scripts)")
+    boolean noService;
+
     Store open() {
         if (uri != null) {
             String pw = password != null ? password : System.getenv("NEO4J_PASSWORD");
             return Store.remote(uri, user, pw, database);
         }
-        Optional<Discovery.Info> served = Discovery.live(store);
-        if (served.isPresent()) {
-            System.err.println("litgraph: using the running 'litgraph serve' (pid " + served.get().pid() + ") at "
-                    + served.get().boltUri());
+        Path dir = directory();
+        ServiceHost host = ServiceHost.current();
+        if (host != null) {
+            if (host.directory().equals(dir)) {
+                return host.store();
+            }
+            throw new IllegalArgumentException("this litgraph service serves " + host.directory() + ", not " + dir);
+        }
+        ServiceInfo served = ServiceFiles.read(dir);
+        if (served != null && served.boltUri() != null
+                && ProcessHandle.of(served.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+            System.err.println("litgraph: using the store through the running litgraph service (pid " + served.pid() + ")");
             // a client-only process: keep Netty off SLF4J, whose Neo4j provider starts Log4j2 (~1 s of start-up)
             io.netty.util.internal.logging.InternalLoggerFactory.setDefaultFactory(
                     io.netty.util.internal.logging.JdkLoggerFactory.INSTANCE);
-            return new Attached(Store.attach(served.get().boltUri()));
+            return Store.attach(served.boltUri(), served.boltUser(), served.boltPassword());
         }
-        return Store.embedded(StoreConfig.builder().directory(store).build());
-    }
-
-    /** Whether a running {@code litgraph serve} owns the embedded store directory. */
-    boolean served() {
-        return uri == null && Discovery.live(store).isPresent();
-    }
-
-    String describe() {
-        return uri != null ? uri : store.toAbsolutePath().normalize().toString();
+        return Store.embedded(StoreConfig.builder().directory(dir).build());
     }
 
     /**
-     * A store reached through a running serve's Bolt; closing does not wait for the driver's
-     * graceful shutdown (~0.2 s of a one-second command): the connections close with the process.
+     * Whether the embedded store is open in a litgraph service: this process's, or another running
+     * one (then commands reach it over Bolt).
      */
-    private record Attached(Store store) implements Store {
-        @Override
-        public org.neo4j.driver.Driver driver() {
-            return store.driver();
+    boolean served() {
+        if (uri != null) {
+            return false;
         }
+        if (ServiceHost.current() != null) {
+            return true;
+        }
+        ServiceInfo served = ServiceFiles.read(directory());
+        return served != null && served.boltUri() != null
+                && ProcessHandle.of(served.pid()).map(ProcessHandle::isAlive).orElse(false);
+    }
 
-        @Override
-        public String database() {
-            return store.database();
-        }
+    /** The store directory, absolute (relative to the client's working directory). */
+    Path directory() {
+        return Invocation.resolve(store);
+    }
 
-        @Override
-        public String uri() {
-            return store.uri();
-        }
-
-        @Override
-        public String describe() {
-            return "litgraph serve at " + store.uri();
-        }
-
-        @Override
-        public void close() {
-            store.driver().closeAsync();
-        }
+    String describe() {
+        return uri != null ? uri : directory().toString();
     }
 }

@@ -24,10 +24,12 @@ final class Api {
 
     private final Store store;
     private final Duration cypherTimeout;
+    private final CypherRunner.Limits limits;
 
-    Api(Store store, Duration cypherTimeout) {
+    Api(Store store, Duration cypherTimeout, CypherRunner.Limits limits) {
         this.store = store;
         this.cypherTimeout = cypherTimeout;
+        this.limits = limits;
     }
 
     /** A body of POST /api/cypher. */
@@ -93,7 +95,7 @@ final class Api {
     }
 
     private CypherRunner runner() {
-        return new CypherRunner(store, cypherTimeout);
+        return new CypherRunner(store, cypherTimeout, limits);
     }
 
     /** A query parameter that must be present and not blank. */

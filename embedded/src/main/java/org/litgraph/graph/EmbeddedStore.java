@@ -2,7 +2,10 @@ package org.litgraph.graph;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -22,8 +25,13 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 /**
  * Neo4j started in this process on a directory, with Bolt on loopback; reached through the
- * driver like any server. Settings follow what was measured on a 2-core machine: no preallocated
- * 256 MiB transaction logs, short Bolt shutdown waits (10 s otherwise), an explicit page cache.
+ * driver like any server. Bolt requires authentication: user {@code neo4j} with a password that
+ * is set at every start (the configured one, or a fresh random one), written before the very first
+ * start of a new store so that no default password is ever live. Bolt over WebSocket is refused
+ * unless the page's origin is configured ({@link StoreConfig#websocketOrigins()}). Transaction memory
+ * is capped below the heap, so one query fails rather than exhausting it.
+ * Settings follow what was measured on a 2-core machine: no preallocated 256 MiB transaction logs,
+ * short Bolt shutdown waits (10 s otherwise), an explicit page cache.
  */
 final class EmbeddedStore implements Store {
     private final StoreConfig config;
@@ -40,10 +48,16 @@ final class EmbeddedStore implements Store {
 
     static EmbeddedStore open(StoreConfig config) {
         Path dir = config.directory();
+        String password = config.password() != null ? config.password() : newPassword();
+        boolean fresh = !Files.isDirectory(dir.resolve("data").resolve("databases").resolve("system"));
         DatabaseManagementService dbms;
         try {
             Files.createDirectories(dir);
+            if (fresh) {
+                InitialPassword.write(dir.resolve("data").resolve("dbms"), password);
+            }
             dbms = new DatabaseManagementServiceBuilder(dir)
+                    .setConfig(GraphDatabaseSettings.auth_enabled, true)
                     .setConfig(BoltConnector.enabled, true)
                     .setConfig(BoltConnector.listen_address, new SocketAddress(config.boltHost(), config.boltPort()))
                     .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(200))
@@ -53,6 +67,8 @@ final class EmbeddedStore implements Store {
                     .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, 16L * 1024 * 1024)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, config.pageCacheBytes())
                     .setConfig(GraphDatabaseSettings.transaction_timeout, config.transactionTimeout())
+                    .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size,
+                            Runtime.getRuntime().maxMemory() / 10 * 6)
                     .build();
         } catch (Exception e) {
             throw new StoreException("cannot open the embedded store at " + dir + ": " + rootMessage(e)
@@ -61,10 +77,15 @@ final class EmbeddedStore implements Store {
         Driver driver = null;
         try {
             GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+            WebSocketGuard.install(db.getDependencyResolver(), config.websocketOrigins());
+            if (!fresh) {
+                dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                        CypherLibrary.query("admin/set-password"), Map.of("password", password));
+            }
             HostnamePort bolt = db.getDependencyResolver().resolveDependency(ConnectorPortRegister.class)
                     .getLocalAddress(ConnectorType.BOLT);
             String uri = "bolt://" + bolt.getHost() + ":" + bolt.getPort();
-            driver = GraphDatabase.driver(uri, AuthTokens.none(), Config.builder()
+            driver = GraphDatabase.driver(uri, AuthTokens.basic("neo4j", password), Config.builder()
                     .withLogging(Logging.none())
                     .withConnectionTimeout(30, TimeUnit.SECONDS)
                     .build());
@@ -80,6 +101,13 @@ final class EmbeddedStore implements Store {
             throw e instanceof StoreException ? e : new StoreException("embedded store at " + dir
                     + " started but could not be reached over Bolt: " + rootMessage(e), e);
         }
+    }
+
+    /** 32 random URL-safe characters. */
+    static String newPassword() {
+        byte[] b = new byte[24];
+        new SecureRandom().nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     static String rootMessage(Throwable e) {

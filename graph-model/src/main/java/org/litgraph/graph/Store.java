@@ -33,11 +33,11 @@ public interface Store extends AutoCloseable {
     }
 
     /**
-     * Connects to a running litgraph process's Bolt (no auth, schema not applied: the process that
-     * owns the store already applied it), e.g. the loopback Bolt of {@code litgraph serve}.
+     * Connects to a running litgraph service's Bolt with the credentials of its discovery file
+     * (schema not applied: the service that owns the store already applied it).
      */
-    static Store attach(String uri) {
-        return RemoteStore.connect(uri, null, null, null, false);
+    static Store attach(String uri, String user, String password) {
+        return RemoteStore.connect(uri, user, password, null, false);
     }
 
     Driver driver();

@@ -43,7 +43,6 @@ import org.litgraph.ingest.text.Tokenizer;
  * <li>{@code drugs/drugs.tsv.gz} and {@code drugs/drug-targets.tsv.gz} (CC BY-SA 4.0, separately licensed):
  * DrugCentral and RxNorm names and brands, merged with MeSH by cross-reference so that one drug is one entry
  * with one id, and DrugCentral's drug-&gt;target mechanism rows;</li>
- * <li>{@code ../bc5cdr/names.tsv}: the BC5CDR annotator's naming conventions learned from the training set.</li>
  * </ul>
  * The output is deterministic: sorted rows, sorted lists, gzip without a timestamp.
  */
@@ -84,7 +83,6 @@ public final class LexiconBuilder {
     static final List<String> NOT_CHEMICAL = List.of("D05", "D08.811", "D12.776", "D20", "D23", "D26.255", "D27.720",
             "D27.888");
     /** The benchmark's naming resource: names the training set prefers for an id, and names it never annotates. */
-    static final String BC5CDR_NAMES = "org/litgraph/ingest/bc5cdr/names.tsv";
     /** GO terms no text names as such: the root and its direct children ("cellular process", "biological regulation"). */
     private static final String GO_ROOT = "GO:0008150";
     /** GO "response to chemical": its subtree names drugs as stimuli ("response to cisplatin"), not processes a text means. */
@@ -117,28 +115,6 @@ public final class LexiconBuilder {
         return build(sharedDir, outFile, Integer.MAX_VALUE);
     }
 
-    /** The BC5CDR-facing part of a build: MeSH chemicals and diseases plus names learned from training documents. */
-    public record Benchmark(Lexicon lexicon, Map<String, String> prefer, Set<String> block) {
-    }
-
-    /**
-     * Builds in memory what {@link #build} would ship for chemicals and diseases, but learning names only from
-     * {@code training} (a subset of the BC5CDR training set): for honest cross-validation inside the training set.
-     */
-    public static Benchmark benchmark(Path sharedDir, List<PubTator.Doc> training) throws IOException {
-        Build b = new Build(sharedDir, Integer.MAX_VALUE, false);
-        b.learn(training);
-        StringWriter vocab = new StringWriter();
-        StringWriter drugs = new StringWriter();
-        b.write(vocab, false, d -> d.kind.equals("drug") || d.kind.equals("condition"));
-        b.write(drugs, true, d -> true);
-        Lexicon.Loader loader = new Lexicon.Loader();
-        loader.resource(Lexicon.CORE, true);
-        loader.read(new BufferedReader(new StringReader(drugs.toString())), false);
-        loader.read(new BufferedReader(new StringReader(vocab.toString())), false);
-        return new Benchmark(loader.lexicon(), new TreeMap<>(b.prefer), b.blockForAnnotator());
-    }
-
     /** As {@link #build(Path, Path)}, reading at most {@code maxGenes} gene rows (tests use a slice). */
     static Stats build(Path sharedDir, Path outFile, int maxGenes) throws IOException {
         Build b = new Build(sharedDir, maxGenes, true);
@@ -149,7 +125,6 @@ public final class LexiconBuilder {
         long vocabBytes = writeGz(outFile, w -> b.write(w, false, d -> true));
         long drugBytes = writeGz(drugDir.resolve("drugs.tsv.gz"), w -> b.write(w, true, d -> true));
         long targetBytes = writeGz(drugDir.resolve("drug-targets.tsv.gz"), b::writeTargets);
-        writeBenchmarkNames(outFile, b.preferForAnnotator(), b.blockForAnnotator());
         Map<String, Long> c = b.counts;
         c.put("bytes: vocab.tsv.gz", vocabBytes);
         c.put("bytes: drugs/drugs.tsv.gz", drugBytes);
@@ -1043,8 +1018,7 @@ public final class LexiconBuilder {
         /**
          * Drops names the training set shows to be mostly unannotated matches from the graph's lexicon too, except
          * where the benchmark's conventions differ from the graph's needs: drug-class names ("immunosuppressive agents",
-         * which the graph keeps as classes) and a condition's own MeSH heading ("Pericardial Effusion"). The
-         * annotator still blocks all of them through {@code names.tsv}.
+         * which the graph keeps as classes) and a condition's own MeSH heading ("Pericardial Effusion").
          */
         int dropNames(Set<String> allNoisy) {
             int dropped = 0;
@@ -1105,31 +1079,6 @@ public final class LexiconBuilder {
             return dropped;
         }
 
-        /** The naming resource for the BC5CDR annotator, its ids mapped to the lexicon's (one concept, one id). */
-        Map<String, String> preferForAnnotator() {
-            return prefer;
-        }
-
-        /**
-         * The annotator's block list: the noisy names, and the names of drug classes (MeSH pharmacologic actions, which
-         * the graph keeps) that the training set does not consistently annotate — BC5CDR's convention is to annotate
-         * chemicals, rarely classes.
-         */
-        Set<String> blockForAnnotator() {
-            Set<String> out = new TreeSet<>(noisy);
-            for (Draft d : drafts.values()) {
-                if (d.drugClass) {
-                    for (String n : d.allNames()) {
-                        String k = Tokenizer.key(n);
-                        if (!k.isEmpty() && !prefer.containsKey(k)) {
-                            out.add(k);
-                        }
-                    }
-                }
-            }
-            return out;
-        }
-
         // ---------------------------------------------------------------- collisions
 
         /**
@@ -1153,7 +1102,21 @@ public final class LexiconBuilder {
                     ranks.merge(key(keyCache, n), bit, (a, b) -> a | b);
                 }
             }
+            // the initials of condition names ("chronic myeloid leukemia" -> CML): as gene aliases they are read
+            // in text as the disease's short form far more often than as the gene
+            Set<String> conditionInitials = new HashSet<>();
+            for (Draft d : drafts.values()) {
+                if (d.kind.equals("condition")) {
+                    for (String n : d.allNames()) {
+                        String ini = initials(n);
+                        if (ini != null) {
+                            conditionInitials.add(ini);
+                        }
+                    }
+                }
+            }
             int dropped = 0;
+            int initialsDropped = 0;
             int guardedByWord = 0;
             for (var it = drafts.values().iterator(); it.hasNext(); ) {
                 Draft d = it.next();
@@ -1180,6 +1143,10 @@ public final class LexiconBuilder {
                     int b = d.synonyms.size();
                     d.synonyms.removeIf(n -> trainingKeys.contains(key(keyCache, n)));
                     dropped += b - d.synonyms.size();
+                    int c = d.synonyms.size();
+                    d.synonyms.removeIf(n -> n.length() >= 2 && n.length() <= 6 && n.equals(n.toUpperCase(Locale.ROOT))
+                            && conditionInitials.contains(n));
+                    initialsDropped += c - d.synonyms.size();
                     if (d.name != null && trainingKeys.contains(key(keyCache, d.name))) {
                         d.guarded.add(d.name);
                     }
@@ -1216,6 +1183,7 @@ public final class LexiconBuilder {
             }
             count("names dropped for naming a higher-ranked concept", dropped);
             count("gene names guarded for being a non-entity word too", guardedByWord);
+            count("gene aliases dropped for being the initials of a condition name (CML, ALL)", initialsDropped);
         }
 
         private static String key(Map<String, String> cache, String n) {
@@ -1318,6 +1286,24 @@ public final class LexiconBuilder {
         return best == null ? key : best;
     }
 
+    private static final Set<String> INITIALS_SKIP = Set.of("of", "and", "the", "in", "to", "with", "or", "due", "by", "for");
+
+    /** The upper-case initials of a name of 2 to 6 words ("Acute Lymphoblastic Leukemia" -> ALL), else null. */
+    static String initials(String name) {
+        String[] words = name.split("[\\s\\-/,]+");
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            if (w.isEmpty() || INITIALS_SKIP.contains(w.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            if (!Character.isLetter(w.charAt(0))) {
+                return null;
+            }
+            sb.append(Character.toUpperCase(w.charAt(0)));
+        }
+        return sb.length() >= 2 && sb.length() <= 6 ? sb.toString() : null;
+    }
+
     static boolean usableGeneAlias(String a) {
         return a.length() > 2 && !COMMON.contains(a.toUpperCase(Locale.ROOT)) && Build.shapedLikeGeneName(a)
                 && !a.chars().allMatch(c -> Character.isDigit(c) || c == '-');
@@ -1335,23 +1321,6 @@ public final class LexiconBuilder {
         }
         sb.append(parts[0]);
         return sb.toString();
-    }
-
-    /** Writes the benchmark naming resource next to the resources folder of {@code vocabFile}, sorted. */
-    private static void writeBenchmarkNames(Path vocabFile, Map<String, String> prefer, Set<String> block) throws IOException {
-        Path resources = vocabFile.toAbsolutePath().getParent();
-        for (int i = 0; i < 4 && resources != null; i++) {
-            resources = resources.getParent(); // .../resources/org/litgraph/ingest/lexicon -> .../resources
-        }
-        if (resources == null) {
-            return;
-        }
-        Path out = resources.resolve(BC5CDR_NAMES);
-        Files.createDirectories(out.getParent());
-        StringBuilder sb = new StringBuilder("# BC5CDR naming learned from the training set by LexiconBuilder: prefer <key> <id> | block <key>\n");
-        new TreeMap<>(prefer).forEach((k, id) -> sb.append("prefer\t").append(k).append('\t').append(id).append('\n'));
-        new TreeSet<>(block).forEach(k -> sb.append("block\t").append(k).append('\n'));
-        Files.writeString(out, sb.toString(), StandardCharsets.UTF_8);
     }
 
     /** The normalised keys of a row's name and synonyms, in the order {@link Lexicon} reads them back. */

@@ -27,23 +27,22 @@ class LexiconBuilderTest {
         Path b = tmp.resolve("b/org/litgraph/ingest/lexicon/vocab.tsv.gz");
         LexiconBuilder.build(shared, a, 3000);
         LexiconBuilder.build(shared, b, 3000);
-        for (String f : List.of("lexicon/vocab.tsv.gz", "lexicon/drugs/drugs.tsv.gz", "lexicon/drugs/drug-targets.tsv.gz",
-                "bc5cdr/names.tsv")) {
+        for (String f : List.of("lexicon/vocab.tsv.gz", "lexicon/drugs/drugs.tsv.gz", "lexicon/drugs/drug-targets.tsv.gz")) {
             assertArrayEquals(Files.readAllBytes(tmp.resolve("a/org/litgraph/ingest/" + f)),
                     Files.readAllBytes(tmp.resolve("b/org/litgraph/ingest/" + f)), f);
         }
     }
 
     @Test
-    void learnsBenchmarkNamesOnlyFromTheTrainingDocumentsGiven() throws Exception {
-        Path shared = shared();
-        var docs = org.litgraph.ingest.bc5cdr.PubTator.read(shared.resolve("data/bc5cdr/CDR_TrainingSet.PubTator.txt"));
-        LexiconBuilder.Benchmark none = LexiconBuilder.benchmark(shared, List.of());
-        LexiconBuilder.Benchmark some = LexiconBuilder.benchmark(shared, docs.subList(0, 100));
-        assertTrue(none.prefer().isEmpty() && none.block().isEmpty());
-        assertFalse(some.prefer().isEmpty());
-        assertTrue(some.prefer().size() < 2000, "a fifth of the documents teaches fewer names than all of them");
-        assertTrue(none.lexicon().lookup("hypertension").contains("MESH:D006973"), "MeSH names do not need training");
+    void knowsMeshNamesWithoutTraining() {
+        assertTrue(Lexicon.defaultLexicon().lookup("hypertension").contains("MESH:D006973"));
+    }
+
+    @Test
+    void takesTheInitialsOfConditionNamesForGeneAliasFiltering() {
+        assertEquals("CML", LexiconBuilder.initials("Chronic Myeloid Leukemia"));
+        assertEquals("ALL", LexiconBuilder.initials("Acute Lymphoblastic Leukemia"));
+        assertEquals(null, LexiconBuilder.initials("Hypertension"));
     }
 
     @Test
