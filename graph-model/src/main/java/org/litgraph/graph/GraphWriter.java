@@ -227,7 +227,9 @@ public final class GraphWriter {
         p.put("pmcid", d.pmcid());
         p.put("authors", d.authors());
         p.put("publicationTypes", d.publicationTypes());
-        p.put("sections", d.sections());
+        // absent rather than [] when the source has no section titles (most abstracts): nothing reads an
+        // empty list here, and the offline importer cannot store one (ImportFiles would set each afterwards)
+        p.put("sections", d.sections().isEmpty() ? null : d.sections());
         p.put("contentHash", d.contentHash());
         p.put("extractorVersion", d.extractorVersion());
         p.put("length", d.length());
