@@ -2,7 +2,7 @@
 // arrays, so the import files leave them out and list them here; the transactional path stores
 // them as [] (a document without section titles has sections = [], a mention without offsets
 // starts = []). One list of rows per label, so each row is one index seek.
-// $documents, $entities, $cases, $evidence: [{id, key}]; $mentions: [{id (Document), to (Entity), key}]
+// $documents, $entities, $cases, $evidence, $events: [{id, key}]; $mentions: [{id (Document), to (Entity), key}]
 CALL () {
   UNWIND $documents AS row
   MATCH (n:Document {id: row.id})
@@ -21,6 +21,11 @@ CALL () {
 CALL () {
   UNWIND $evidence AS row
   MATCH (n:Evidence {id: row.id})
+  SET n[row.key] = []
+}
+CALL () {
+  UNWIND $events AS row
+  MATCH (n:Event {id: row.id})
   SET n[row.key] = []
 }
 CALL () {

@@ -15,3 +15,5 @@ CREATE INDEX evidence_subject_object IF NOT EXISTS FOR (n:Evidence) ON (n.subjec
 CREATE INDEX document_pmid IF NOT EXISTS FOR (n:Document) ON (n.pmid);
 // Documents by source path or URL (a re-read source replaces what earlier versions stored under another id).
 CREATE INDEX document_path IF NOT EXISTS FOR (n:Document) ON (n.path);
+// Drug–effect events of a document (delete on re-ingest; annotate equality checks).
+CREATE INDEX event_document IF NOT EXISTS FOR (n:Event) ON (n.documentId);

@@ -28,7 +28,10 @@ import picocli.CommandLine.Parameters;
                 "  ris, bibtex, csl-json   the Reference nodes (--drug: only those behind its evidence)",
                 "  graphml          every node and relationship with their properties",
                 "  kgx              KGX TSV (nodes.tsv, edges.tsv; Biolink) into the directory --out DIR",
-                "--drug, --condition and --relationship filter the evidence-* kinds; --drug also the references."})
+                "  case-series      one row per patient (age, sex, drug, role, dose, ..., stated causality, Naranjo,",
+                "                   citation) as CSV; with --out F.csv also F.xlsx, each cell commented with its sentence",
+                "--drug, --condition and --relationship filter the evidence-* kinds; --drug also the references;",
+                "--drug and --condition the case series."})
 final class ExportCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
@@ -61,8 +64,14 @@ final class ExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--relationship must be CAUSES or TREATS, got '" + relationship + "'");
         }
         ExportFilter filter = new ExportFilter(drug, condition, relationship);
+        if (k == ExportKind.CASE_SERIES && relationship != null) {
+            throw new IllegalArgumentException("case-series filters by --drug and --condition; --relationship does not apply");
+        }
         try (Store store = storeOptions.open()) {
             Exporter exporter = new Exporter(new CypherRunner(store));
+            if (k == ExportKind.CASE_SERIES && out != null) {
+                return caseSeries(exporter, filter);
+            }
             if (k.writesDirectory()) {
                 int[] counts = exporter.writeKgx(out);
                 System.err.printf("%s: %d nodes, %d edges written to %s%n", k, counts[0], counts[1],
@@ -87,11 +96,31 @@ final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** CSV at --out (or beside it) and the .xlsx workbook beside it. */
+    private int caseSeries(Exporter exporter, ExportFilter filter) throws IOException {
+        String name = out.getFileName().toString();
+        String stem = name.replaceFirst("(?i)\\.(csv|xlsx)$", "");
+        Path dir = out.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path csv = dir.resolve(stem + ".csv");
+        Path xlsx = dir.resolve(stem + ".xlsx");
+        java.util.List<org.litgraph.query.export.CaseSeries.Row> rows = exporter.caseSeries(filter);
+        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            org.litgraph.query.export.CaseSeries.writeCsv(rows, w);
+        }
+        try (java.io.OutputStream o = Files.newOutputStream(xlsx)) {
+            org.litgraph.query.export.CaseSeries.writeXlsx(rows, o);
+        }
+        System.err.printf("case-series: %d patient row(s) written to %s and %s%n", rows.size(), csv.normalize(), xlsx.normalize());
+        return 0;
+    }
+
     private static String unit(ExportKind k) {
         return switch (k) {
             case EVIDENCE_CSV, EVIDENCE_MATRIX, EVIDENCE_HTML -> "rows";
             case EVIDENCE_JSON -> "claims";
             case RIS, BIBTEX, CSL_JSON -> "references";
+            case CASE_SERIES -> "patient rows";
             default -> "nodes and relationships";
         };
     }

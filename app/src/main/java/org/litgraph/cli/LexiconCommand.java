@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.litgraph.ingest.lexicon.LexiconBuilder;
 import org.litgraph.ingest.relation.RelationTrainer;
+import org.litgraph.ingest.ner.NerBench;
+import org.litgraph.ingest.ner.NerEvaluator;
+import org.litgraph.ingest.ner.TaggerTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,12 +21,22 @@ import picocli.CommandLine.Parameters;
                 "'lexicon train-relations' retrains the relation model (Tribuo/liblinear logistic heads for",
                 "CAUSES, TREATS, INHIBITS, ACTIVATES, BINDS, ASSOCIATED_WITH) on the BC5CDR, BioRED and PHEE",
                 "training splits, with cost, thresholds and fallbacks chosen on their development splits;",
+                "'lexicon train-phee' retrains the PHEE argument tagger (drug, effect, age, dose, route, ...) on PHEE's",
+                "training split and prints its span scores on the development split (deterministic, CPU, one thread);",
+                "'lexicon train-tagger' retrains the entity tagger (CRFs, Tribuo) on the BC5CDR, BioRED and PHEE training",
+                "sets with the current lexicon's dictionary features (run it after 'lexicon build'; -Xmx4g is plenty);",
+                "'lexicon eval-tagger' scores the tagger and its grounding on the development sets;",
+                "'lexicon bench-tagger' measures its tagging speed;",
                 "'lexicon stats' loads the shipped lexicon and prints its size, load time and heap.",
-                "Run train-relations again after the lexicon or the recogniser changes.",
+                "Run train-tagger, then train-relations and train-phee again after the lexicon or the recogniser changes.",
                 "Rebuild the app afterwards (./mvnw -q -DskipTests package) to ship them."})
 final class LexiconCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "ACTION", description = "build, train-relations or stats")
+    @Parameters(index = "0", paramLabel = "ACTION", description = "build, train-tagger, eval-tagger, bench-tagger, train-relations, train-phee or stats")
     String action;
+
+    /** Further options of train-tagger (--epochs N ...), eval-tagger (--corpus bc5cdr ...) or bench-tagger (ROUNDS). */
+    @picocli.CommandLine.Unmatched
+    java.util.List<String> extra = new java.util.ArrayList<>();
 
     @Option(names = "--shared", paramLabel = "DIR", description = "the data folder (default: ${DEFAULT-VALUE})",
             defaultValue = "../shared")
@@ -38,7 +51,7 @@ final class LexiconCommand implements Callable<Integer> {
 
     @Option(names = "--tune-mentions", paramLabel = "gold|pipeline|both",
             description = "mentions of the development splits the thresholds are chosen on (default: ${DEFAULT-VALUE})",
-            defaultValue = "pipeline")
+            defaultValue = "both")
     String tuneMentions;
 
     @Option(names = "--costs", paramLabel = "C,C,...", description = "liblinear costs to try (default: the trainer's grid)")
@@ -64,6 +77,31 @@ final class LexiconCommand implements Callable<Integer> {
                 }
                 RelationTrainer.main(args.toArray(String[]::new));
             }
+            case "train-phee" -> {
+                Path target = out != null ? out
+                        : home.resolve("ingest/src/main/resources/org/litgraph/ingest/cases/phee-arguments.bin");
+                Path phee = shared.resolve("data/phee");
+                System.out.print(org.litgraph.ingest.cases.PheeTrainer.train(phee.resolve("train"), phee.resolve("dev"), target,
+                        org.litgraph.ingest.cases.PheeTrainer.Settings.standard()));
+                System.out.println("wrote " + target);
+            }
+            case "train-tagger" -> {
+                Path target = out != null ? out
+                        : home.resolve("ingest/src/main/resources/org/litgraph/ingest/ner/tagger-model.bin.gz");
+                java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(shared.toString(), target.toString()));
+                args.addAll(extra);
+                TaggerTrainer.main(args.toArray(new String[0]));
+            }
+            case "eval-tagger" -> {
+                java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(shared.toString()));
+                args.addAll(extra);
+                NerEvaluator.main(args.toArray(new String[0]));
+            }
+            case "bench-tagger" -> {
+                java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(shared.toString()));
+                args.addAll(extra);
+                NerBench.main(args.toArray(new String[0]));
+            }
             case "stats" -> {
                 Runtime rt = Runtime.getRuntime();
                 java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -82,7 +120,7 @@ final class LexiconCommand implements Callable<Integer> {
                         + "(%.2f s CPU); retained heap about %.0f MiB%n", l.size(), l.names(), wall / 1e9, cpu / 1e9,
                         heap / 1048576.0);
             }
-            default -> throw new IllegalArgumentException("unknown action '" + action + "' (build, train-relations or stats)");
+            default -> throw new IllegalArgumentException("unknown action '" + action + "' (build, train-tagger, eval-tagger, bench-tagger, train-relations, train-phee or stats)");
         }
         return 0;
     }

@@ -87,6 +87,19 @@ final class Api {
         return runner().named("evidence-map", p);
     }
 
+    /** The case-series table (one row per patient) with the source sentence of each cell. */
+    record CaseSeriesAnswer(List<String> columns, List<org.litgraph.query.export.CaseSeries.Row> rows) {
+    }
+
+    CaseSeriesAnswer caseSeries(String drug, String condition) {
+        return new CaseSeriesAnswer(org.litgraph.query.export.CaseSeries.COLUMNS,
+                org.litgraph.query.export.CaseSeries.load(runner(), blankToNull(drug), blankToNull(condition)));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     QueryResult cypher(CypherRequest request) {
         if (request == null || request.query() == null || request.query().isBlank()) {
             throw new IllegalArgumentException("POST a JSON body {\"query\": \"...\", \"params\": {...}}");

@@ -100,6 +100,8 @@ public final class ApiServer implements AutoCloseable {
             config.routes.get("/api/search", ctx -> ctx.json(api.search(Api.required(ctx, "q"), Api.integer(ctx, "limit"),
                     Api.flag(ctx, "facets"))));
             config.routes.get("/api/evidence-map", ctx -> ctx.json(api.evidenceMap(ctx.queryParam("drug"))));
+            config.routes.get("/api/case-series", ctx -> ctx.json(api.caseSeries(ctx.queryParam("drug"),
+                    ctx.queryParam("condition"))));
             config.routes.post("/api/cypher", ctx -> ctx.json(api.cypher(body(ctx))));
             config.routes.exception(HttpResponseException.class, ApiServer::error); // else Javalin answers in plain text
             config.routes.exception(Exception.class, ApiServer::error);

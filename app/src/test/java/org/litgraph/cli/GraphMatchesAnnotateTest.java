@@ -24,7 +24,7 @@ import org.litgraph.query.CypherRunner;
 /**
  * One extraction pipeline: the BC5CDR development abstracts, ingested into a store (their gold
  * annotations are never read by the extractor), hold exactly the statements and mentions that
- * {@code annotate} prints for the same file.
+ * {@code annotate} prints for the same file, and the same drug–effect events with their argument spans.
  */
 class GraphMatchesAnnotateTest {
     private static Path corpus;
@@ -96,6 +96,39 @@ class GraphMatchesAnnotateTest {
                 actual.get((String) row.get("pmid")).add(starts.get(i) + "-" + ends.get(i) + " " + row.get("kind") + " "
                         + row.get("entityId"));
             }
+        }
+        assertEquals(expected, actual);
+    }
+
+    @Test
+    void shouldHoldExactlyTheEventsAnnotatePrintsWithTheirArguments() {
+        TreeMap<String, TreeSet<String>> expected = new TreeMap<>();
+        int arguments = 0;
+        for (AnnotatedDocument d : annotated) {
+            TreeSet<String> set = expected.computeIfAbsent(d.id(), k -> new TreeSet<>());
+            for (AnnotatedDocument.Event e : d.events()) {
+                TreeSet<String> args = new TreeSet<>();
+                e.arguments().forEach((role, spans) -> spans.forEach(x -> args.add(role + "@" + x.start() + "-" + x.end())));
+                arguments += args.size();
+                set.add(e.type() + " negated=" + e.negated() + " hedged=" + e.hedged() + " @" + e.evidence().start() + "-"
+                        + e.evidence().end() + " sex=" + e.sex() + " " + args);
+            }
+        }
+        assertTrue(arguments > 500, "the development set yields event arguments (" + arguments + ")");
+        TreeMap<String, TreeSet<String>> actual = new TreeMap<>();
+        expected.keySet().forEach(k -> actual.put(k, new TreeSet<>()));
+        List<Map<String, Object>> rows = new CypherRunner(store).named("document-events",
+                Map.of("pmids", List.copyOf(expected.keySet()))).rows();
+        for (Map<String, Object> row : rows) {
+            List<?> roles = (List<?>) row.get("roles");
+            List<?> starts = (List<?>) row.get("starts");
+            List<?> ends = (List<?>) row.get("ends");
+            TreeSet<String> args = new TreeSet<>();
+            for (int i = 0; i < roles.size(); i++) {
+                args.add(roles.get(i) + "@" + starts.get(i) + "-" + ends.get(i));
+            }
+            actual.get((String) row.get("pmid")).add(row.get("type") + " negated=" + row.get("negated") + " hedged="
+                    + row.get("hedged") + " @" + row.get("start") + "-" + row.get("end") + " sex=" + row.get("sex") + " " + args);
         }
         assertEquals(expected, actual);
     }

@@ -126,6 +126,17 @@ class ServeApiTest {
     }
 
     @Test
+    void shouldServeTheCaseSeriesWithTheSentenceBehindEachCell() throws Exception {
+        JsonNode a = ok("/api/case-series?drug=amiodarone");
+        assertEquals("patient", a.get("columns").get(0).asText());
+        assertEquals(1, a.get("rows").size(), a::toString);
+        JsonNode row = a.get("rows").get(0);
+        assertEquals("200 mg/day", row.get("cells").get("dose").asText());
+        assertTrue(row.get("sources").get("dose").asText().contains("amiodarone 200 mg/day"), row::toString);
+        assertEquals(6, ok("/api/case-series?drug=Gleevec").get("rows").size());
+    }
+
+    @Test
     void shouldRunReadOnlyCypherWithParametersAndRefuseWritesWith403() throws Exception {
         HttpResponse<String> read = postCypher("{\"query\": \"MATCH (d:Drug {name: $n}) RETURN d.name AS name\", "
                 + "\"params\": {\"n\": \"imatinib\"}}");
@@ -208,6 +219,15 @@ class ServeApiTest {
         assertTrue(count(dom, "<g class=\"node\"") >= 4, dom);
         assertTrue(count(dom, "<path class=\"edge") >= 3, dom);
         assertTrue(dom.contains("lysosomal phospholipase A2"), dom);
+    }
+
+    @Test
+    void shouldShowTheCaseSeriesTableWithSourceSentencesOnHoverInTheBrowser(@TempDir Path profile) throws Exception {
+        String dom = dumpDom("view=cases&drug=imatinib", profile);
+        assertEquals(6, count(dom, "<tr class=\"case-row\""), dom);
+        assertTrue(dom.contains("<th>computed Naranjo</th>") && dom.contains("<th>stated causality</th>"), dom);
+        assertTrue(count(dom, "<td class=\"sourced\" title=\"") > 6, dom);
+        assertFalse(dom.contains("class=\"error\""), dom);
     }
 
     @Test

@@ -154,6 +154,7 @@ public final class GraphWriter {
         List<Map<String, Object>> refs = new ArrayList<>();
         List<Map<String, Object>> evidence = new ArrayList<>();
         List<Map<String, Object>> cases = new ArrayList<>();
+        List<Map<String, Object>> events = new ArrayList<>();
         for (DocumentGraph g : docs) {
             String docId = g.document().id();
             documents.add(Map.of("id", docId, "props", documentProps(g.document())));
@@ -185,6 +186,9 @@ public final class GraphWriter {
             for (CaseRecord c : g.cases()) {
                 cases.add(caseRow(docId, c));
             }
+            for (DocumentGraph.EventRecord e : g.events()) {
+                events.add(eventRow(docId, e));
+            }
         }
         List<Step> out = new ArrayList<>();
         add(out, "ingest/merge-documents", documents);
@@ -194,6 +198,7 @@ public final class GraphWriter {
         add(out, "ingest/merge-references", refs);
         add(out, "ingest/merge-evidence", evidence);
         add(out, "ingest/merge-cases", cases);
+        add(out, "ingest/merge-events", events);
         add(out, "ingest/recompute-claims", List.copyOf(allClaims.values()));
         if (!allConditions.isEmpty()) {
             out.add(new Step("ingest/mark-adverse-events", Map.of("ids", List.copyOf(allConditions))));
@@ -321,14 +326,43 @@ public final class GraphWriter {
             p.put("naranjoCategory", c.causality().category());
             p.put("naranjoAnswered", c.causality().answered());
             p.put("naranjoAnswers", c.causality().answers());
+            p.put("naranjoSentences", c.causality().answerSentences());
             p.put("naranjoDrugId", c.causality().drugId());
+        }
+        DocumentGraph.Details details = c.details();
+        p.put("ageText", details.ageText());
+        p.put("ageGroup", details.ageGroup());
+        p.put("reactions", details.reactions());
+        p.put("seriousness", details.seriousness());
+        DocumentGraph.StatedCausality stated = details.statedCausality();
+        if (stated != null) {
+            p.put("statedCausality", stated.text());
+            p.put("statedCausalityScale", stated.scale());
+            p.put("statedCausalityScore", stated.score());
+            p.put("statedCausalityCategory", stated.category());
         }
         List<Map<String, Object>> exposures = new ArrayList<>();
         for (Exposure x : c.exposures()) {
             Map<String, Object> xp = new HashMap<>();
             xp.put("dose", x.dose());
             xp.put("role", x.role());
+            xp.put("route", x.route());
+            xp.put("frequency", x.frequency());
+            xp.put("duration", x.duration());
+            xp.put("inferred", x.inferred());
             exposures.add(Map.of("drug", x.drugId(), "props", xp));
+        }
+        List<Map<String, Object>> sources = new ArrayList<>();
+        for (DocumentGraph.FieldSource f : details.sources()) {
+            Map<String, Object> sp = new HashMap<>();
+            sp.put("field", f.field());
+            sp.put("value", f.value());
+            sp.put("start", f.start());
+            sp.put("end", f.end());
+            sp.put("sentenceStart", f.sentenceStart());
+            sp.put("sentenceEnd", f.sentenceEnd());
+            sp.put("sentence", f.sentence());
+            sources.add(sp);
         }
         Map<String, Object> row = new HashMap<>();
         row.put("id", c.id());
@@ -336,7 +370,42 @@ public final class GraphWriter {
         row.put("props", p);
         row.put("exposures", exposures);
         row.put("conditions", c.conditionIds());
+        row.put("reactions", details.reactionIds());
+        row.put("history", details.historyIds());
+        row.put("sources", sources);
         row.put("cites", c.citedReferenceIds());
+        return row;
+    }
+
+    static Map<String, Object> eventRow(String docId, DocumentGraph.EventRecord e) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("name", e.type() + " event");
+        p.put("documentId", docId);
+        p.put("type", e.type());
+        p.put("negated", e.negated());
+        p.put("hedged", e.hedged());
+        p.put("start", e.start());
+        p.put("end", e.end());
+        p.put("text", e.text());
+        p.put("sex", e.sex());
+        List<String> roles = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        List<Integer> ends = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (DocumentGraph.EventArgument a : e.arguments()) {
+            roles.add(a.role());
+            starts.add(a.start());
+            ends.add(a.end());
+            texts.add(a.text());
+        }
+        p.put("argumentRoles", roles);
+        p.put("argumentStarts", starts);
+        p.put("argumentEnds", ends);
+        p.put("argumentTexts", texts);
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", e.id());
+        row.put("document", docId);
+        row.put("props", p);
         return row;
     }
 

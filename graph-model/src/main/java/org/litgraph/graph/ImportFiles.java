@@ -61,6 +61,7 @@ public final class ImportFiles implements AutoCloseable {
     private static final String EVIDENCE = "Evidence";
     private static final String CASE = "Case";
     private static final String REFERENCE = "Reference";
+    private static final String EVENT = "Event";
     private static final String ADVERSE_EVENT = "AdverseEvent";
     private static final String MENTIONS = "MENTIONS";
 
@@ -71,6 +72,10 @@ public final class ImportFiles implements AutoCloseable {
     private static final List<Column> CASE_COLUMNS = ImportCsv.columns(props(GraphWriter.caseRow("d", Samples.CASE)));
     private static final List<Column> RECEIVED_COLUMNS = ImportCsv.columns(
             props(maps(GraphWriter.caseRow("d", Samples.CASE).get("exposures")).get(0)));
+    private static final List<Column> PRESENTED_COLUMNS = List.of(new Column("reaction", Type.BOOLEAN));
+    private static final List<Column> STATED_COLUMNS = ImportCsv.columns(
+            maps(GraphWriter.caseRow("d", Samples.CASE).get("sources")).get(0));
+    private static final List<Column> EVENT_COLUMNS = ImportCsv.columns(props(GraphWriter.eventRow("d", Samples.EVENT)));
     private static final List<Column> REFERENCE_COLUMNS = ImportCsv.columns(props(GraphWriter.referenceRow("d", Samples.REFERENCE)));
     private static final List<Column> NUMBER_COLUMNS = List.of(new Column("number", Type.LONG));
     private static final List<Column> MENTION_COLUMNS = ImportCsv.columns(mentionProps(GraphWriter.mentionRow("d", Samples.MENTION)));
@@ -163,6 +168,10 @@ public final class ImportFiles implements AutoCloseable {
     private final ImportCsv.File caseReceived;
     private final ImportCsv.File casePresented;
     private final ImportCsv.File caseDescribed;
+    private final ImportCsv.File caseHistory;
+    private final ImportCsv.File caseStated;
+    private final ImportCsv.File eventNodes;
+    private final ImportCsv.File eventFrom;
     private final ImportCsv.File isA;
     private final ImportCsv.File claimRels;
     private final List<Input> inputs = new ArrayList<>();
@@ -183,6 +192,7 @@ public final class ImportFiles implements AutoCloseable {
         entityNodes = nodes("nodes-entity", null, ENTITY, true, ENTITY_COLUMNS);
         evidenceNodes = nodes("nodes-evidence", EVIDENCE, EVIDENCE, false, EVIDENCE_COLUMNS);
         caseNodes = nodes("nodes-case", CASE, CASE, false, CASE_COLUMNS);
+        eventNodes = nodes("nodes-event", EVENT, EVENT, false, EVENT_COLUMNS);
         referenceNodes = nodes("nodes-reference", REFERENCE, REFERENCE, false, REFERENCE_COLUMNS);
         mentions = rels("rels-mentions", MENTIONS, DOCUMENT, ENTITY, MENTION_COLUMNS);
         documentReferences = rels("rels-document-reference", null, DOCUMENT, REFERENCE, NUMBER_COLUMNS);
@@ -192,8 +202,11 @@ public final class ImportFiles implements AutoCloseable {
         evidenceCites = rels("rels-evidence-cites", "CITES", EVIDENCE, REFERENCE, List.of());
         caseReported = rels("rels-case-reported-in", "REPORTED_IN", CASE, DOCUMENT, List.of());
         caseReceived = rels("rels-case-received", "RECEIVED", CASE, ENTITY, RECEIVED_COLUMNS);
-        casePresented = rels("rels-case-presented-with", "PRESENTED_WITH", CASE, ENTITY, List.of());
+        casePresented = rels("rels-case-presented-with", "PRESENTED_WITH", CASE, ENTITY, PRESENTED_COLUMNS);
         caseDescribed = rels("rels-case-described-in", "DESCRIBED_IN", CASE, REFERENCE, List.of());
+        caseHistory = rels("rels-case-history-of", "HISTORY_OF", CASE, ENTITY, List.of());
+        caseStated = rels("rels-case-stated-in", "STATED_IN", CASE, DOCUMENT, STATED_COLUMNS);
+        eventFrom = rels("rels-event-from", "FROM", EVENT, DOCUMENT, List.of());
         isA = rels("rels-is-a", "IS_A", ENTITY, ENTITY, List.of());
         claimRels = rels("rels-claims", null, ENTITY, ENTITY, CLAIM_COLUMNS);
     }
@@ -367,14 +380,35 @@ public final class ImportFiles implements AutoCloseable {
             for (Map.Entry<String, Map<String, Object>> x : received.entrySet()) {
                 rel(caseReceived, c.id(), x.getKey(), null, x.getValue(), RECEIVED_COLUMNS);
             }
+            Set<String> reactions = new HashSet<>(c.details().reactionIds());
             for (String conditionId : new LinkedHashSet<>(c.conditionIds())) {
                 EntityKind kind = kinds.get(conditionId);
                 if (kind == null) {
                     throw new Unrepresentable("a case condition the document does not hold: " + conditionId);
                 }
                 if (kind == EntityKind.CONDITION) {
-                    rel(casePresented, c.id(), conditionId, null, Map.of(), List.of());
+                    // SET p.reaction = conditionId IN row.reactions
+                    rel(casePresented, c.id(), conditionId, null, Map.of("reaction", reactions.contains(conditionId)),
+                            PRESENTED_COLUMNS);
                 }
+            }
+            for (String conditionId : new LinkedHashSet<>(c.details().historyIds())) {
+                EntityKind kind = kinds.get(conditionId);
+                if (kind == null) {
+                    throw new Unrepresentable("a case history condition the document does not hold: " + conditionId);
+                }
+                if (kind == EntityKind.CONDITION) {
+                    rel(caseHistory, c.id(), conditionId, null, Map.of(), List.of());
+                }
+            }
+            // MERGE (c)-[f:STATED_IN {field, start, end}]->(d) SET f += s: one per key, folded in order
+            Map<List<Object>, Map<String, Object>> stated = new LinkedHashMap<>();
+            for (Map<String, Object> src : maps(row.get("sources"))) {
+                List<Object> key = java.util.Arrays.asList(src.get("field"), src.get("start"), src.get("end"));
+                fold(stated.computeIfAbsent(key, k -> new LinkedHashMap<>()), src);
+            }
+            for (Map<String, Object> src : stated.values()) {
+                rel(caseStated, c.id(), docId, null, src, STATED_COLUMNS);
             }
             for (String refId : new LinkedHashSet<>(c.citedReferenceIds())) {
                 if (!refIds.contains(refId)) {
@@ -382,6 +416,16 @@ public final class ImportFiles implements AutoCloseable {
                 }
                 rel(caseDescribed, c.id(), refId, null, Map.of(), List.of());
             }
+        }
+
+        // drug–effect events
+        Set<String> eventIds = new HashSet<>();
+        for (DocumentGraph.EventRecord e : g.events()) {
+            if (!eventIds.add(e.id())) {
+                throw new Unrepresentable("event id repeated in one document: " + e.id());
+            }
+            node(eventNodes, EVENT, e.id(), null, props(GraphWriter.eventRow(docId, e)), EVENT_COLUMNS);
+            rel(eventFrom, e.id(), docId, null, Map.of(), List.of());
         }
     }
 
@@ -592,11 +636,13 @@ public final class ImportFiles implements AutoCloseable {
         nodeCounts.put(ENTITY, entityNodes.total());
         nodeCounts.put(EVIDENCE, evidenceNodes.total());
         nodeCounts.put(CASE, caseNodes.total());
+        nodeCounts.put(EVENT, eventNodes.total());
         nodeCounts.put(REFERENCE, referenceNodes.total());
         Map<String, Long> relCounts = new LinkedHashMap<>();
         relCounts.put(MENTIONS, mentions.total());
         relCounts.put("PUBLISHED_AS|CITES (document)", documentReferences.total());
         relCounts.put("FROM", evidenceFrom.total());
+        relCounts.put("FROM (event)", eventFrom.total());
         relCounts.put("SUBJECT", evidenceSubject.total());
         relCounts.put("OBJECT", evidenceObject.total());
         relCounts.put("CITES (evidence)", evidenceCites.total());
@@ -604,6 +650,8 @@ public final class ImportFiles implements AutoCloseable {
         relCounts.put("RECEIVED", caseReceived.total());
         relCounts.put("PRESENTED_WITH", casePresented.total());
         relCounts.put("DESCRIBED_IN", caseDescribed.total());
+        relCounts.put("HISTORY_OF", caseHistory.total());
+        relCounts.put("STATED_IN", caseStated.total());
         relCounts.put("IS_A", isA.total());
         relCounts.put("claims", claimRels.total());
         List<Input> in = new ArrayList<>();
@@ -860,7 +908,7 @@ public final class ImportFiles implements AutoCloseable {
 
     /** The parameter of set-empty-lists for each label (or MENTIONS). */
     private static final Map<String, String> EMPTY_LIST_PARAMETERS = Map.of(DOCUMENT, "documents", ENTITY, "entities",
-            CASE, "cases", EVIDENCE, "evidence", MENTIONS, "mentions");
+            CASE, "cases", EVIDENCE, "evidence", EVENT, "events", MENTIONS, "mentions");
 
     private static Map<String, List<Map<String, Object>>> emptyListRows() {
         Map<String, List<Map<String, Object>>> rows = new HashMap<>();
@@ -932,8 +980,14 @@ public final class ImportFiles implements AutoCloseable {
         static final EvidenceItem EVIDENCE = new EvidenceItem("ev", "c", Predicate.CAUSES, "s", "o", "x", 0, 1,
                 false, false, EvidenceMethod.SENTENCE_PATTERN, 0.5, "sec", List.of());
         static final CaseRecord CASE = new CaseRecord("c", "l", 1, Sex.FEMALE, "dose", "onset", List.of("s"), "f", "m",
-                "o", Challenge.POSITIVE, Challenge.NEGATIVE, List.of("d"), List.of(new Exposure("e", "dose", "role")),
-                List.of(), "t", List.of(), new Causality("e", 1, "cat", 1, List.of("a")));
+                "o", Challenge.POSITIVE, Challenge.NEGATIVE, List.of("d"),
+                List.of(new Exposure("e", "dose", "role", "route", "frequency", "duration", true)),
+                List.of(), "t", List.of(), new Causality("e", 1, "cat", 1, List.of("a"), List.of("s")),
+                new DocumentGraph.Details("age", "group", List.of("r"), List.of("r"), "serious", List.of("h"),
+                        new DocumentGraph.StatedCausality("scale", 1, "category", "text"),
+                        List.of(new DocumentGraph.FieldSource("f", "v", 0, 1, 0, 1, "s"))));
+        static final DocumentGraph.EventRecord EVENT = new DocumentGraph.EventRecord("ev", "adverse", false, false, 0, 1,
+                "x", List.of(new DocumentGraph.EventArgument("drug", 0, 1, "x")), "female");
         static final ReferenceRecord REFERENCE = new ReferenceRecord("r", ReferenceRole.CITES, 1, "c", "t", "j", 2020,
                 "doi", "1", "u");
 

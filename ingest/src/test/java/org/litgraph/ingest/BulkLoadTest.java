@@ -101,6 +101,11 @@ class BulkLoadTest {
         assertTrue(expected.stream().anyMatch(k -> k.startsWith("relationship CAUSES") && k.contains("evidenceCount=")),
                 "the corpus has claims");
         assertTrue(expected.stream().anyMatch(k -> k.contains("authors=LIST<NOTHING>")), "the corpus has empty lists");
+        assertTrue(expected.stream().anyMatch(k -> k.startsWith("node :Event ")), "the corpus has drug–effect events");
+        assertTrue(expected.stream().anyMatch(k -> k.startsWith("relationship STATED_IN ")),
+                "the corpus has a case with field provenance");
+        assertTrue(expected.stream().anyMatch(k -> k.startsWith("relationship PRESENTED_WITH ") && k.contains("reaction=")),
+                "the corpus has a case's conditions");
 
         BulkLoad.Loaded loaded = bulk(tmp.resolve("store"));
         try (Store store = loaded.store()) {

@@ -65,12 +65,24 @@ public record AnnotatedDocument(String id, String title, String text, int titleE
         }
     }
 
-    /** A drug–effect event (CAUSES: adverse; TREATS: therapeutic) stated in one evidence range. */
+    /**
+     * A drug–effect event (adverse or therapeutic) stated in one sentence ({@code evidence}), as the
+     * graph's Event node holds it: drug and effect spans, and every other argument span by role
+     * ({@code age}, {@code gender}, {@code population}, {@code dose}, {@code route}, {@code frequency},
+     * {@code duration}, {@code timeElapsed}, {@code severity}); {@code sex} normalises the gender.
+     */
     public record Event(String type, boolean negated, boolean hedged, List<Span> drugs, List<Span> effects,
-                        Span evidence) {
+                        Span evidence, Map<String, List<Span>> arguments, String sex) {
         public Event {
             drugs = List.copyOf(drugs);
             effects = List.copyOf(effects);
+            arguments = arguments == null ? Map.of() : Map.copyOf(arguments);
+        }
+
+        /** The first span of a role, or null. */
+        public Span first(String role) {
+            List<Span> spans = arguments.get(role);
+            return spans == null || spans.isEmpty() ? null : spans.get(0);
         }
     }
 
@@ -114,30 +126,19 @@ public record AnnotatedDocument(String id, String title, String text, int titleE
         }
 
         List<Event> events = new ArrayList<>();
-        for (EvidenceItem e : g.evidence()) {
-            if (e.predicate() != Predicate.CAUSES && e.predicate() != Predicate.TREATS) {
-                continue;
+        for (DocumentGraph.EventRecord e : g.events()) {
+            Map<String, List<Span>> byRole = new LinkedHashMap<>();
+            for (DocumentGraph.EventArgument a : e.arguments()) {
+                byRole.computeIfAbsent(a.role(), k -> new ArrayList<>()).add(new Span(a.start(), a.end(), a.text()));
             }
-            List<Span> drugs = within(spans, e.subjectId(), e.start(), e.end());
-            List<Span> effects = within(spans, e.objectId(), e.start(), e.end());
-            events.add(new Event(e.predicate() == Predicate.CAUSES ? "adverse" : "therapeutic", e.negated(), e.hedged(),
-                    drugs, effects, new Span(e.start(), e.end(), e.text())));
+            events.add(new Event(e.type(), e.negated(), e.hedged(), byRole.getOrDefault("drug", List.of()),
+                    byRole.getOrDefault("effect", List.of()), new Span(e.start(), e.end(), e.text()), byRole, e.sex()));
         }
 
         String title = g.document().title();
         int titleEnd = title != null && !title.isEmpty() && text.startsWith(title) ? title.length() : 0;
         String id = g.document().pmid() != null ? g.document().pmid() : g.document().id();
         return new AnnotatedDocument(id, title, text, titleEnd, spans, relations, events, g.cases());
-    }
-
-    private static List<Span> within(List<EntitySpan> spans, String id, int start, int end) {
-        List<Span> out = new ArrayList<>();
-        for (EntitySpan s : spans) {
-            if (s.id().equals(id) && s.start() >= start && s.end() <= end) {
-                out.add(new Span(s.start(), s.end(), s.text()));
-            }
-        }
-        return out;
     }
 
     /** The claims the graph holds for this document: relations that are not negated. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.litgraph.graph.DocumentGraph;
 import org.litgraph.graph.DocumentGraph.CaseRecord;
 import org.litgraph.graph.DocumentGraph.Exposure;
 
@@ -66,13 +67,13 @@ public final class JsonlOutput {
             x.put("drugs", spans(e.drugs()));
             x.put("effects", spans(e.effects()));
             Map<String, Object> subject = new LinkedHashMap<>();
-            subject.put("age", null);
-            subject.put("sex", null);
-            subject.put("gender", null);
-            subject.put("population", null);
+            subject.put("age", span(e.first("age")));
+            subject.put("sex", e.sex());
+            subject.put("gender", span(e.first("gender")));
+            subject.put("population", span(e.first("population")));
             x.put("subject", subject);
             for (String f : List.of("dose", "route", "frequency", "duration", "timeElapsed", "severity")) {
-                x.put(f, null);
+                x.put(f, span(e.first(f)));
             }
             x.put("evidence", span(e.evidence()));
             events.add(x);
@@ -84,11 +85,16 @@ public final class JsonlOutput {
             x.put("id", c.id());
             x.put("label", c.label());
             x.put("age", c.age());
+            x.put("ageText", c.details().ageText());
+            x.put("ageGroup", c.details().ageGroup());
             x.put("sex", c.sex() == null ? null : c.sex().label());
             x.put("dose", c.dose());
             x.put("timeToOnset", c.timeToOnset());
             x.put("symptoms", c.symptoms());
             x.put("conditions", c.conditionIds());
+            x.put("reactions", c.details().reactionIds());
+            x.put("seriousness", c.details().seriousness());
+            x.put("history", c.details().historyIds());
             x.put("management", c.management());
             x.put("outcome", c.outcome());
             x.put("dechallenge", c.dechallenge() == null ? null : c.dechallenge().label());
@@ -98,7 +104,11 @@ public final class JsonlOutput {
                 Map<String, Object> y = new LinkedHashMap<>();
                 y.put("drug", e.drugId());
                 y.put("dose", e.dose());
+                y.put("route", e.route());
+                y.put("frequency", e.frequency());
+                y.put("duration", e.duration());
                 y.put("role", e.role());
+                y.put("inferred", e.inferred());
                 exposures.add(y);
             }
             x.put("exposures", exposures);
@@ -108,10 +118,44 @@ public final class JsonlOutput {
                 y.put("drug", c.causality().drugId());
                 y.put("score", c.causality().score());
                 y.put("category", c.causality().category());
+                List<Object> answers = new ArrayList<>();
+                for (int i = 0; i < c.causality().answers().size(); i++) {
+                    Map<String, Object> a = new LinkedHashMap<>();
+                    a.put("answer", c.causality().answers().get(i));
+                    a.put("sentence", i < c.causality().answerSentences().size() ? c.causality().answerSentences().get(i) : null);
+                    answers.add(a);
+                }
+                y.put("answers", answers);
                 x.put("causality", y);
             } else {
                 x.put("causality", null);
             }
+            DocumentGraph.StatedCausality st = c.details().statedCausality();
+            if (st != null) {
+                Map<String, Object> y = new LinkedHashMap<>();
+                y.put("scale", st.scale());
+                y.put("score", st.score());
+                y.put("category", st.category());
+                y.put("text", st.text());
+                x.put("statedCausality", y);
+            } else {
+                x.put("statedCausality", null);
+            }
+            List<Object> sources = new ArrayList<>();
+            for (DocumentGraph.FieldSource f : c.details().sources()) {
+                Map<String, Object> y = new LinkedHashMap<>();
+                y.put("field", f.field());
+                y.put("value", f.value());
+                y.put("start", f.start());
+                y.put("end", f.end());
+                Map<String, Object> sentence = new LinkedHashMap<>();
+                sentence.put("start", f.sentenceStart());
+                sentence.put("end", f.sentenceEnd());
+                sentence.put("text", f.sentence());
+                y.put("sentence", sentence);
+                sources.add(y);
+            }
+            x.put("sources", sources);
             cases.add(x);
         }
         m.put("cases", cases);

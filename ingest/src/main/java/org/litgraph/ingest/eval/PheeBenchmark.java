@@ -19,8 +19,9 @@ import org.litgraph.ingest.format.ParseException;
  * sentence per file). Each {@code .txt} goes through {@link Annotator} exactly as ingest would read
  * it; the gold {@code .ann} is never shown to the extractor. A predicted pair (drug span, effect span,
  * event type) matches a gold one when both spans overlap and the types agree (one-to-one, greedy in
- * file order). Rows: typed and untyped drug–effect pairs, drug and effect argument spans (overlap),
- * and the negated / speculated attributes of matched events.
+ * file order). Rows: typed and untyped drug–effect pairs, the negated / speculated attributes of
+ * matched events, and the argument spans of every event per role (drug, effect, age, gender, dose,
+ * route, frequency, duration, time elapsed; overlap match, one-to-one) with their micro average.
  */
 public final class PheeBenchmark {
     private PheeBenchmark() {
@@ -37,8 +38,25 @@ public final class PheeBenchmark {
     record Pair(Span drug, Span effect, String type, boolean negated, boolean speculated) {
     }
 
-    /** Gold events of one brat file, as drug–effect pairs plus the argument spans. */
-    record Gold(List<Pair> pairs, List<Span> drugs, List<Span> effects) {
+    /** Gold events of one brat file, as drug–effect pairs plus the argument spans by role. */
+    record Gold(List<Pair> pairs, List<Span> drugs, List<Span> effects, Map<String, List<Span>> arguments) {
+    }
+
+    /** The argument roles scored (PHEE brat type -> the event argument name the pipeline stores). */
+    static final Map<String, String> ROLES = roles();
+
+    private static Map<String, String> roles() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("Drug", "drug");
+        m.put("Effect", "effect");
+        m.put("Age", "age");
+        m.put("Gender", "gender");
+        m.put("Dosage", "dose");
+        m.put("Route", "route");
+        m.put("Freq", "frequency");
+        m.put("Duration", "duration");
+        m.put("Time_elapsed", "timeElapsed");
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     public static Report evaluate(Path dir, Annotator annotator) throws IOException {
@@ -47,10 +65,14 @@ public final class PheeBenchmark {
             texts = s.filter(p -> p.getFileName().toString().endsWith(".txt")).sorted().toList();
         }
         Report r = new Report();
-        for (String row : List.of("Drug-effect pairs (typed)", "Drug-effect pairs (any type)", "Drug spans", "Effect spans",
+        for (String row : List.of("Drug-effect pairs (typed)", "Drug-effect pairs (any type)",
                 "Negated (matched pairs)", "Speculated (matched pairs)")) {
             r.add(row, new Score(0, 0, 0));
         }
+        for (String role : ROLES.values()) {
+            r.add("Argument spans: " + role, new Score(0, 0, 0));
+        }
+        r.add("Argument spans (micro)", new Score(0, 0, 0));
         long t0 = System.nanoTime();
         int n = 0;
         for (Path txt : texts) {
@@ -66,21 +88,20 @@ public final class PheeBenchmark {
                 throw new IOException("cannot read " + txt + ": " + e.getMessage(), e);
             }
             List<Pair> predicted = new ArrayList<>();
-            List<Span> drugs = new ArrayList<>();
-            List<Span> effects = new ArrayList<>();
+            Map<String, List<Span>> arguments = new HashMap<>();
             for (AnnotatedDocument d : docs) {
                 for (AnnotatedDocument.Event e : d.events()) {
                     for (AnnotatedDocument.Span dr : e.drugs()) {
-                        drugs.add(new Span(dr.start(), dr.end()));
                         for (AnnotatedDocument.Span ef : e.effects()) {
                             predicted.add(new Pair(new Span(dr.start(), dr.end()), new Span(ef.start(), ef.end()),
                                     e.type(), e.negated(), e.hedged()));
                         }
                     }
-                    e.effects().forEach(ef -> effects.add(new Span(ef.start(), ef.end())));
+                    e.arguments().forEach((role, spans) -> spans.forEach(x ->
+                            arguments.computeIfAbsent(role, k -> new ArrayList<>()).add(new Span(x.start(), x.end()))));
                 }
             }
-            score(r, gold, predicted, dedupe(drugs), dedupe(effects));
+            score(r, gold, predicted, arguments);
             n++;
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -93,11 +114,14 @@ public final class PheeBenchmark {
         return spans.stream().distinct().toList();
     }
 
-    private static void score(Report r, Gold gold, List<Pair> predicted, List<Span> drugs, List<Span> effects) {
+    private static void score(Report r, Gold gold, List<Pair> predicted, Map<String, List<Span>> arguments) {
         r.add("Drug-effect pairs (typed)", match(gold.pairs(), predicted, true, r, true));
         r.add("Drug-effect pairs (any type)", match(gold.pairs(), predicted, false, r, false));
-        r.add("Drug spans", spans(gold.drugs(), drugs));
-        r.add("Effect spans", spans(gold.effects(), effects));
+        for (String role : ROLES.values()) {
+            Score sc = spans(gold.arguments().getOrDefault(role, List.of()), dedupe(arguments.getOrDefault(role, List.of())));
+            r.add("Argument spans: " + role, sc);
+            r.add("Argument spans (micro)", sc);
+        }
     }
 
     private static Score spans(List<Span> gold, List<Span> predicted) {
@@ -191,11 +215,16 @@ public final class PheeBenchmark {
         }
         List<Span> allDrugs = new ArrayList<>();
         List<Span> allEffects = new ArrayList<>();
+        Map<String, List<Span>> byRole = new HashMap<>();
         typeOf.forEach((t, type) -> {
             if (type.equals("Drug")) {
                 allDrugs.add(spanOf.get(t));
             } else if (type.equals("Effect")) {
                 allEffects.add(spanOf.get(t));
+            }
+            String role = ROLES.get(type);
+            if (role != null) {
+                byRole.computeIfAbsent(role, k -> new ArrayList<>()).add(spanOf.get(t));
             }
         });
         List<Pair> pairs = new ArrayList<>();
@@ -242,6 +271,6 @@ public final class PheeBenchmark {
                 }
             }
         }
-        return new Gold(pairs, allDrugs, allEffects);
+        return new Gold(pairs, allDrugs, allEffects, byRole);
     }
 }

@@ -25,6 +25,7 @@ import org.litgraph.graph.EvidenceMethod;
 import org.litgraph.graph.Ids;
 import org.litgraph.graph.Predicate;
 import org.litgraph.graph.SourceType;
+import org.litgraph.ingest.cases.EventExtractor;
 import org.litgraph.ingest.format.ParsedDocument;
 import org.litgraph.ingest.format.ParsedDocument.Cell;
 import org.litgraph.ingest.format.ParsedDocument.Metadata;
@@ -38,6 +39,8 @@ import org.litgraph.ingest.lexicon.Mention;
 import org.litgraph.ingest.relation.DocumentView;
 import org.litgraph.ingest.relation.RelationModel;
 import org.litgraph.ingest.relation.RelationStatement;
+import org.litgraph.ingest.ner.DocumentContext;
+import org.litgraph.ingest.ner.LexiconMentions;
 import org.litgraph.ingest.text.Sentence;
 import org.litgraph.ingest.text.SentenceSplitter;
 import org.litgraph.ingest.text.Token;
@@ -50,16 +53,19 @@ import org.litgraph.ingest.text.Tokenizer;
  */
 public final class DocumentExtractor {
     /** Bumped whenever extraction changes, so re-ingesting refreshes documents extracted before. */
-    public static final String VERSION = "3";
+    public static final String VERSION = "5";
 
     private static final Pattern ABBREVIATION_DEF = Pattern.compile("^\\s*\\(\\s*([A-Za-z][A-Za-z0-9-]{1,9})\\s*\\)");
     private static final Pattern PRONOUN = Pattern.compile("^(?:[-*•\\s]|\\*\\*[^*]*\\*\\*)*\\b(its?)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CITATION_MARKER = Pattern.compile("\\[(\\d{1,3}(?:\\s*[,–-]\\s*\\d{1,3})*)\\]");
 
     private final EntityRecognizer recognizer;
+    /** The mention step: the learned tagger with the lexicon, abbreviations and grounding (org.litgraph.ingest.ner). */
+    private final LexiconMentions mentionFinder;
     private final RelationExtractor relations;
     private final RelationModel model;
     private final CaseExtractor cases = new CaseExtractor();
+    private final EventExtractor events;
 
     public DocumentExtractor(Lexicon lexicon) {
         this(lexicon, RelationModel.forLexicon(lexicon));
@@ -67,9 +73,16 @@ public final class DocumentExtractor {
 
     /** An extractor with another relation model (training: {@link RelationModel#rulesOnly()}). */
     public DocumentExtractor(Lexicon lexicon, RelationModel model) {
+        this(lexicon, model, EventExtractor.standard());
+    }
+
+    /** An extractor with another relation model and another event step (PHEE argument tagger). */
+    public DocumentExtractor(Lexicon lexicon, RelationModel model, EventExtractor events) {
         this.recognizer = new EntityRecognizer(lexicon);
+        this.mentionFinder = LexiconMentions.of(lexicon);
         this.relations = RelationExtractor.standard();
         this.model = model;
+        this.events = events;
     }
 
     public static DocumentExtractor standard() {
@@ -87,7 +100,8 @@ public final class DocumentExtractor {
         String docId = Ids.document(meta.pmid(), meta.pmcid(), meta.doi(), meta.location());
 
         // 1. sentences and mentions, in reading order, with document-local aliases
-        List<AnalyzedSentence> sentences = analyse(doc);
+        DocumentContext mentionContext = mentionFinder.context(text);
+        List<AnalyzedSentence> sentences = analyse(doc, mentionContext);
         Map<Integer, List<Mention>> cellMentions = new HashMap<>();
         Map<String, Integer> mentionCounts = new LinkedHashMap<>();
         Map<String, LexiconEntry> entries = new LinkedHashMap<>();
@@ -101,7 +115,7 @@ public final class DocumentExtractor {
             for (List<Cell> row : t.rows()) {
                 for (Cell c : row) {
                     if (c.end() > c.start()) {
-                        List<Mention> ms = recognizer.find(text, c.start(), c.end(), Map.of());
+                        List<Mention> ms = mentionFinder.find(text, c.start(), c.end(), mentionContext);
                         cellMentions.put(c.start(), ms);
                         ms.forEach(m -> entries.putIfAbsent(m.entry().id(), m.entry()));
                     }
@@ -136,8 +150,9 @@ public final class DocumentExtractor {
         TreeMap<Integer, Set<String>> adverseEventsAt = new TreeMap<>();
         Map<String, Integer> drugRoleCauses = new HashMap<>();
         SourceType sourceType = meta.sourceType() == null ? SourceType.OTHER : meta.sourceType();
-        // cue patterns, sentence by sentence: they state mechanism links (target -> process, process ->
-        // condition, drug -> process); between the kinds the relation model learned they are kept for it
+        // cue patterns, sentence by sentence: explicit statements of one sentence (the only source of
+        // target -> process, process -> condition and drug -> process links); the relation model reads
+        // them as features
         Map<String, List<Object[]>> cueHits = new LinkedHashMap<>();
         for (AnalyzedSentence s : sentences) {
             if (!body(doc, s)) {
@@ -149,7 +164,6 @@ public final class DocumentExtractor {
                 if (model.learns(subj.entry().kind(), obj.entry().kind())) {
                     cueHits.computeIfAbsent(subj.entry().id() + "\t" + f.predicate() + "\t" + obj.entry().id(),
                             k -> new ArrayList<>()).add(new Object[] {s, f});
-                    continue;
                 }
                 addPattern(evidence, evidenceIds, docId, s, f, subj, obj, refByNumber, adverseEventsAt, drugRoleCauses);
             }
@@ -179,7 +193,10 @@ public final class DocumentExtractor {
             }
         }
 
-        // 4. cases
+        // 4. drug–effect events, sentence by sentence (PHEE argument tagger + the statements above)
+        List<DocumentGraph.EventRecord> eventRecords = events(text, docId, doc, sentences, evidence);
+
+        // 5. cases
         String mainDrug = mentionCounts.entrySet().stream()
                 .filter(e -> entries.get(e.getKey()).kind() == EntityKind.DRUG)
                 .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
@@ -188,30 +205,17 @@ public final class DocumentExtractor {
             return before == null ? Set.of() : before.getValue();
         };
         List<CaseRecord> caseRecords = new ArrayList<>();
+        CaseExtractor.Names names = id -> mentionFinder.entry(id).map(LexiconEntry::name).orElse(null);
         for (CaseExtractor.Draft d : cases.extract(text, doc.tables(), sentences, cellMentions, mainDrug, citations, context)) {
-            List<Exposure> exposures = new ArrayList<>();
-            List<String> otherDrugs = new ArrayList<>();
-            d.exposures.forEach((drugId, dose) -> {
-                String role = drugRoleCauses.containsKey(drugId) ? "suspect"
-                        : drugId.equals(mainDrug) ? "primary" : "concomitant";
-                exposures.add(new Exposure(drugId, dose, role));
-                if (!drugId.equals(mainDrug)) {
-                    recognizer.lexicon().get(drugId).ifPresent(e -> otherDrugs.add(e.name()));
-                }
-                recognizer.lexicon().get(drugId).ifPresent(e -> entries.putIfAbsent(e.id(), e));
-            });
-            d.conditions.forEach(c -> recognizer.lexicon().get(c).ifPresent(e -> entries.putIfAbsent(e.id(), e)));
-            String suspect = exposures.stream().filter(x -> "suspect".equals(x.role())).map(Exposure::drugId)
-                    .findFirst().orElse(null);
-            Causality causality = suspect == null ? null : Naranjo.score(suspect, d.text.toString(), d.findings,
-                    d.timeToOnset != null, causesOutsideCase(evidence, suspect, d), d.dechallenge, d.rechallenge);
-            caseRecords.add(new CaseRecord(Ids.patientCase(docId, d.key), d.label, d.age, d.sex, d.dose,
-                    d.timeToOnset, List.copyOf(d.symptoms), d.findings, d.management, d.outcome, d.dechallenge,
-                    d.rechallenge, otherDrugs, exposures, List.copyOf(d.conditions), d.text.toString(),
-                    List.copyOf(d.cites), causality));
+            CaseRecord c = CaseExtractor.record(Ids.patientCase(docId, d.key), d, mainDrug, drugRoleCauses,
+                    suspect -> causesOutsideCase(evidence, suspect, d), names);
+            c.exposures().forEach(x -> mentionFinder.entry(x.drugId()).ifPresent(e -> entries.putIfAbsent(e.id(), e)));
+            c.conditionIds().forEach(id -> mentionFinder.entry(id).ifPresent(e -> entries.putIfAbsent(e.id(), e)));
+            c.details().historyIds().forEach(id -> mentionFinder.entry(id).ifPresent(e -> entries.putIfAbsent(e.id(), e)));
+            caseRecords.add(c);
         }
 
-        // 5. entities with their broader concepts
+        // 6. entities with their broader concepts
         Map<String, Entity> entities = new LinkedHashMap<>();
         for (LexiconEntry e : List.copyOf(entries.values())) {
             addWithParents(e, entities, 0);
@@ -222,7 +226,33 @@ public final class DocumentExtractor {
                 meta.location(), meta.url(), meta.published(), meta.year(), meta.journal(), meta.publisher(),
                 meta.doi(), meta.pmid(), meta.pmcid(), meta.authors(), meta.publicationTypes(),
                 doc.sections().stream().map(Section::title).toList(), hash, text.length(), VERSION);
-        return new DocumentGraph(info, List.copyOf(entities.values()), evidence, caseRecords, refs, mentions);
+        return new DocumentGraph(info, List.copyOf(entities.values()), evidence, caseRecords, refs, mentions,
+                eventRecords);
+    }
+
+    private List<DocumentGraph.EventRecord> events(String text, String docId, ParsedDocument doc,
+                                                   List<AnalyzedSentence> sentences, List<EvidenceItem> evidence) {
+        Map<Integer, List<EvidenceItem>> bySentence = new HashMap<>();
+        for (EvidenceItem e : evidence) {
+            if (e.predicate() == Predicate.CAUSES || e.predicate() == Predicate.TREATS) {
+                bySentence.computeIfAbsent(e.start(), k -> new ArrayList<>()).add(e);
+            }
+        }
+        List<DocumentGraph.EventRecord> out = new ArrayList<>();
+        for (AnalyzedSentence s : sentences) {
+            if (s.sentence().tableRow() || insideReferences(doc, s) || mostlyLink(s.text())) {
+                continue;
+            }
+            List<EvidenceItem> stated = bySentence.getOrDefault(s.start(), List.of()).stream()
+                    .filter(e -> e.end() == s.end()).toList();
+            if (s.end() - s.start() > EventExtractor.MAX_SENTENCE || !EventExtractor.candidate(s.mentions(), stated)) {
+                continue;
+            }
+            var arguments = events.tagger().tag(text, s.start(), s.end(), s.mentions());
+            out.addAll(events.events(docId, text, s.start(), s.end(), s.mentions(), stated, arguments));
+        }
+        return out;
+
     }
 
     /** Sentences that state the document's own claims: not table rows, reference lists or bare links. */
@@ -285,8 +315,8 @@ public final class DocumentExtractor {
 
     /**
      * The learned model's statements as evidence (RELATION_MODEL, weighted by the model's probability,
-     * x 0.6 when hedged), plus the cue-pattern sentences that state a predicted pair too, and the
-     * negated cue-pattern statements (a denial is kept as negated evidence; it creates no relationship).
+     * x 0.6 when hedged), beside the cue-pattern statements of single sentences found before; the model
+     * reads those as features ({@code cueHits}).
      */
     private void documentRelations(String text, Metadata meta, List<AnalyzedSentence> sentences, ParsedDocument doc,
                                    String docId, List<EvidenceItem> evidence, Set<String> evidenceIds,
@@ -313,10 +343,7 @@ public final class DocumentExtractor {
                 }
             }
         });
-        Set<String> predicted = new java.util.HashSet<>();
         for (RelationStatement st : model.predictLearned(relationView(text, meta, body), hitsBySentence)) {
-            String key = st.subjectId() + "\t" + st.predicate() + "\t" + st.objectId();
-            predicted.add(key);
             String claimId = Ids.claim(st.subjectId(), st.predicate(), st.objectId());
             String evId = Ids.evidence(docId, claimId, st.evidenceStart(), st.evidenceEnd());
             if (!evidenceIds.add(evId)) {
@@ -339,20 +366,13 @@ public final class DocumentExtractor {
                 drugRoleCauses.merge(st.subjectId(), 1, Integer::sum);
             }
         }
-        cueHits.forEach((key, hits) -> {
-            for (Object[] h : hits) {
-                AnalyzedSentence s = (AnalyzedSentence) h[0];
-                RelationExtractor.Found f = (RelationExtractor.Found) h[1];
-                if (predicted.contains(key) || f.negated()) {
-                    addPattern(evidence, evidenceIds, docId, s, f, s.mentions().get(f.subject()), s.mentions().get(f.object()),
-                            refByNumber, adverseEventsAt, drugRoleCauses);
-                }
-            }
-        });
     }
 
     /** Whether the document reports the drug causing one of the case's conditions outside the case's own text. */
     private static boolean causesOutsideCase(List<EvidenceItem> evidence, String drugId, CaseExtractor.Draft d) {
+        if (drugId == null) {
+            return false;
+        }
         String caseText = d.text.toString();
         return evidence.stream().anyMatch(e -> e.predicate() == Predicate.CAUSES && !e.negated()
                 && e.subjectId().equals(drugId) && d.conditions.contains(e.objectId()) && !caseText.contains(e.text()));
@@ -413,6 +433,10 @@ public final class DocumentExtractor {
 
     /** Splits, grounds and resolves: abbreviations defined in the text, "its", bare process heads. */
     List<AnalyzedSentence> analyse(ParsedDocument doc) {
+        return analyse(doc, mentionFinder.context(doc.text()));
+    }
+
+    private List<AnalyzedSentence> analyse(ParsedDocument doc, DocumentContext mentionContext) {
         String text = doc.text();
         List<Sentence> sentences = splitAtSections(SentenceSplitter.split(text), doc.sections());
         Map<String, String> aliases = new HashMap<>();
@@ -430,7 +454,12 @@ public final class DocumentExtractor {
                 }
                 return false;
             });
-            List<Mention> mentions = new ArrayList<>(recognizer.find(text, s.start(), s.end(), aliases));
+            // the tagger and the lexicon (short forms defined in the document resolve there); process heads
+            // and process abbreviations named earlier in this document are aliases of the lexicon's recogniser
+            List<Mention> mentions = new ArrayList<>(mentionFinder.find(text, s.start(), s.end(), mentionContext));
+            if (!aliases.isEmpty()) {
+                addAliasMentions(text, s, aliases, mentions);
+            }
             // "Its inhibition ..." refers to the previous sentence's target (or drug)
             Matcher pronoun = PRONOUN.matcher(s.text());
             if (previousAnchor != null && pronoun.find() && !s.tableRow()) {
@@ -443,7 +472,8 @@ public final class DocumentExtractor {
             }
             for (Mention m : mentions) {
                 Matcher def = ABBREVIATION_DEF.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + 16)));
-                if (def.find()) {
+                // drugs, targets and conditions: their short forms are resolved by the mention step
+                if (m.entry().kind() == EntityKind.PROCESS && def.find()) {
                     String key = Tokenizer.key(def.group(1));
                     if (!key.isEmpty() && !key.contains(" ")) {
                         aliases.putIfAbsent(key, m.entry().id());
@@ -468,6 +498,31 @@ public final class DocumentExtractor {
             out.add(new AnalyzedSentence(i, s, List.copyOf(mentions), sectionOf(sections, s.start())));
         }
         return out;
+    }
+
+    /** Adds the recogniser's alias mentions (document-local names) that no mention of the sentence overlaps. */
+    private void addAliasMentions(String text, Sentence s, Map<String, String> aliases, List<Mention> mentions) {
+        boolean added = false;
+        for (Mention m : recognizer.find(text, s.start(), s.end(), aliases)) {
+            String alias = aliases.get(Tokenizer.key(m.surface()));
+            if (alias == null || !alias.equals(m.entry().id())) {
+                continue;
+            }
+            boolean free = true;
+            for (Mention o : mentions) {
+                if (o.start() < m.end() && m.start() < o.end()) {
+                    free = false;
+                    break;
+                }
+            }
+            if (free) {
+                mentions.add(m);
+                added = true;
+            }
+        }
+        if (added) {
+            mentions.sort(java.util.Comparator.comparingInt(Mention::start));
+        }
     }
 
     /**

@@ -89,6 +89,19 @@ final class Features {
             }
         }
 
+        /** The collected ids sorted and unique (values ignored: binary features). */
+        int[] uniqueIds() {
+            int[] out = Arrays.copyOf(ids, n);
+            Arrays.sort(out);
+            int m = 0;
+            for (int i = 0; i < out.length; i++) {
+                if (m == 0 || out[m - 1] != out[i]) {
+                    out[m++] = out[i];
+                }
+            }
+            return m == out.length ? out : Arrays.copyOf(out, m);
+        }
+
         /** The collected ids sorted and unique, with their values: {ids, values}. */
         Object[] sorted() {
             long[] packed = new long[n];
@@ -120,12 +133,15 @@ final class Features {
         final Map<String, EntityKind> kindOf = new HashMap<>();
         final Map<EntityKind, Integer> maxCount = new HashMap<>();
         final Map<EntityKind, Integer> distinct = new HashMap<>();
+        final Map<EntityKind, Integer> mentionsOfKind = new HashMap<>();
         final Map<EntityKind, String> firstId = new HashMap<>();
         final Set<String> inTitle = new HashSet<>();
         final Map<String, BitSet> sentencesOf = new HashMap<>();
         final Map<Integer, Tokens> tokens = new HashMap<>();
         final Map<Integer, Modality.Sentence> modality = new HashMap<>();
         Map<Integer, Set<String>> ruleHits;
+        Map<String, double[]> indication;
+        Set<String> general;
 
         Doc(DocumentView view) {
             this.view = view;
@@ -156,6 +172,7 @@ final class Features {
             mentionsOf.forEach((id, ms) -> {
                 EntityKind k = kindOf.get(id);
                 maxCount.merge(k, ms.size(), Math::max);
+                mentionsOfKind.merge(k, ms.size(), Integer::sum);
                 distinct.merge(k, 1, Integer::sum);
             });
         }
@@ -227,8 +244,12 @@ final class Features {
             if (d.ruleHits == null) {
                 d.ruleHits = ruleHits(d);
             }
-            Map<String, double[]> indication = g.object == EntityKind.CONDITION ? indication(d) : Map.of();
-            Set<String> general = g.object == EntityKind.CONDITION ? general(d) : Set.of();
+            if (g.object == EntityKind.CONDITION && d.indication == null) {
+                d.indication = indication(d);
+                d.general = general(d);
+            }
+            Map<String, double[]> indication = g.object == EntityKind.CONDITION ? d.indication : Map.of();
+            Set<String> general = g.object == EntityKind.CONDITION ? d.general : Set.of();
             for (Map.Entry<String, List<Integer>> s : d.mentionsOf.entrySet()) {
                 if (d.kindOf.get(s.getKey()) != g.subject) {
                     continue;
@@ -296,7 +317,7 @@ final class Features {
         f.add("bias", 1.0);
         int n = instances.size();
         f.flag("cooc", n > 0);
-        f.add("coocLog", Math.log1p(n));
+        f.add("coocLog", Math.log1p(Math.min(n, 5)));
         f.flag("sdist1", minSentDist == 1);
         f.flag("sdist2", minSentDist == 2);
         f.flag("sdist3", minSentDist >= 3);
@@ -308,16 +329,18 @@ final class Features {
         f.flag("titleCooc", v.titleEnd() > 0 && shared.get(0));
         int sc = sm.size();
         int oc = om.size();
-        f.add("sCountLog", Math.log1p(sc));
-        f.add("oCountLog", Math.log1p(oc));
+        f.add("sCountLog", Math.log1p(Math.min(sc, 10)));
+        f.add("sShare", (double) sc / d.mentionsOfKind.get(g.subject));
+        f.add("oCountLog", Math.log1p(Math.min(oc, 10)));
+        f.add("oShare", (double) oc / d.mentionsOfKind.get(g.object));
         f.flag("sTop", sc == d.maxCount.get(g.subject));
         f.flag("oTop", oc == d.maxCount.get(g.object));
         f.flag("sFirst", subj.equals(d.firstId.get(g.subject)));
         f.flag("oFirst", obj.equals(d.firstId.get(g.object)));
         int nS = d.distinct.get(g.subject);
         int nO = d.distinct.get(g.object);
-        f.add("nSubjLog", Math.log1p(nS));
-        f.add("nObjLog", Math.log1p(nO));
+        f.add("nSubjLog", Math.log1p(Math.min(nS, 15)));
+        f.add("nObjLog", Math.log1p(Math.min(nO, 15)));
         f.flag("sOnly", nS == 1);
         f.flag("oOnly", nO == 1);
         f.flag("sTopOTop", sc == d.maxCount.get(g.subject) && oc == d.maxCount.get(g.object));
@@ -432,7 +455,7 @@ final class Features {
                 lastMention = m;
                 continue;
             }
-            between.add(t.stem[k]);
+            between.add(t.stem(k));
         }
         int nb = between.size();
         out.add(fNb.id(bucket(nb)), 1);
@@ -497,7 +520,7 @@ final class Features {
         if (m.hedged()) {
             out.add(fFlag.id("hedge"), 1);
         }
-        return (int[]) out.sorted()[0];
+        return out.uniqueIds();
     }
 
     private static final Map<EntityKind, String> KIND_TOKEN = Map.of(EntityKind.DRUG, "[D]", EntityKind.TARGET, "[T]",
@@ -505,6 +528,11 @@ final class Features {
 
     private static String bucket(int n) {
         return n <= 2 ? String.valueOf(n) : n <= 4 ? "3-4" : n <= 7 ? "5-7" : n <= 12 ? "8-12" : n <= 20 ? "13-20" : "21+";
+    }
+
+    /** The cue-pattern statements of each sentence of a view (keys as {@link RelationModel#cueKey}). */
+    Map<Integer, Set<String>> cueHits(DocumentView view) {
+        return ruleHits(new Doc(view));
     }
 
     /** Cue-pattern statements of each sentence, as "subject TAB predicate TAB object[ TAB neg]". */
@@ -600,7 +628,10 @@ final class Features {
         final String[] stem;
         final int[] mention;
 
-        private Tokens(int[] start, int[] end, String[] stem, int[] mention) {
+        private final String text;
+
+        private Tokens(String text, int[] start, int[] end, String[] stem, int[] mention) {
+            this.text = text;
             this.start = start;
             this.end = end;
             this.stem = stem;
@@ -612,6 +643,16 @@ final class Features {
         }
 
         /** The stem of token k, or a boundary marker outside the sentence. */
+        /** The stem of token k, computed on first use. */
+        String stem(int k) {
+            String st = stem[k];
+            if (st == null) {
+                st = Features.stem(text.substring(start[k], end[k]));
+                stem[k] = st;
+            }
+            return st;
+        }
+
         String word(int k) {
             if (k < 0) {
                 return "<s>";
@@ -619,7 +660,7 @@ final class Features {
             if (k >= start.length) {
                 return "</s>";
             }
-            return mention[k] >= 0 ? "[M]" : stem[k];
+            return mention[k] >= 0 ? "[M]" : stem(k);
         }
 
         /** Index of the first token starting at or after {@code offset}. */
@@ -696,10 +737,7 @@ final class Features {
                     }
                 }
             }
-            for (int k = 0; k < n; k++) {
-                stems[k] = stem(text.substring(st[k], en[k]));
-            }
-            return new Tokens(st, en, stems, mention);
+            return new Tokens(text, st, en, stems, mention);
         }
     }
 

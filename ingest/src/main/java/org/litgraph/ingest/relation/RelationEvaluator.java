@@ -119,6 +119,14 @@ public final class RelationEvaluator {
                     case BC5CDR -> {
                         Set<String> gold = Labels.goldPairs(d, Predicate.CAUSES, Group.DRUG_CONDITION);
                         add(rows, "BC5CDR CID pairs (CAUSES)", mode, compare(gold, pairs(st, EnumSet.of(Predicate.CAUSES), false)));
+                        Set<String> withCues = pairs(st, EnumSet.of(Predicate.CAUSES), false);
+                        model.features().cueHits(v).values().forEach(hs -> hs.forEach(h -> {
+                            String[] f = h.split("\t");
+                            if (f.length == 3 && f[1].equals("CAUSES")) {
+                                withCues.add(f[0] + "\t" + f[2]);
+                            }
+                        }));
+                        add(rows, "  (model + every CAUSES cue pattern)", mode, compare(gold, withCues));
                         ceiling(rows, "  (CID pairs with both ends found)", mode, gold, v);
                     }
                     case BIORED -> biored(rows, mode, d, st, v);

@@ -208,12 +208,23 @@ public final class RelationModel {
         java.util.Arrays.fill(chosen, -1);
         Map<String, Integer> assigned = new HashMap<>();
         for (int i = 0; i < n; i++) {
+            // among the heads whose threshold the pair reaches, the most probable (on the development splits this
+            // did as well as comparing margins in log-odds); ASSOCIATED_WITH, which states no direction, only
+            // when no directional head is reached
             List<Head> hs = heads.getOrDefault(cands.get(i).group(), List.of());
-            double best = -1;
+            double best = Double.NEGATIVE_INFINITY;
+            boolean directional = false;
             for (int k = 0; k < hs.size(); k++) {
-                if (scores[i][k] >= hs.get(k).threshold() && scores[i][k] > best) {
-                    best = scores[i][k];
+                double t = hs.get(k).threshold();
+                if (scores[i][k] < t || t >= 1) {
+                    continue;
+                }
+                boolean dir = hs.get(k).predicate() != Predicate.ASSOCIATED_WITH;
+                double margin = scores[i][k];
+                if ((dir && !directional) || (dir == directional && margin > best)) {
+                    best = margin;
                     chosen[i] = k;
+                    directional = dir;
                 }
             }
             if (chosen[i] >= 0) {

@@ -83,7 +83,7 @@ public final class RelationTrainer {
         Path shared = Path.of(System.getProperty("litgraph.shared", "../shared"));
         Path out = Path.of("ingest/src/main/resources/" + RelationModel.RESOURCE);
         Mentions train = Mentions.BOTH;
-        Mentions tune = Mentions.PIPELINE;
+        Mentions tune = Mentions.BOTH;
         double[] costs = {0.03, 0.1, 0.3, 1};
         int minCount = 2;
         for (int i = 0; i < args.length; i++) {

@@ -1,7 +1,6 @@
 package org.litgraph.ingest.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -56,7 +55,12 @@ class CaseExtractionTest {
         assertEquals(Sex.MALE, c.sex());
         assertEquals("200 mg/day", c.dose());
         assertEquals(Challenge.POSITIVE, c.dechallenge());
-        assertNull(c.rechallenge(), "the text says the drug was not restarted: no rechallenge outcome");
+        assertEquals(Challenge.NOT_DONE, c.rechallenge(), "the text says the drug was not restarted: rechallenge not done");
+        assertTrue(c.exposures().stream().anyMatch(x -> x.drugId().equals("MESH:D008775") && x.role().equals("treatment")),
+                () -> "methylprednisolone was started for the reaction: " + c.exposures());
+        assertEquals("suspect", c.exposures().stream().filter(x -> x.dose() != null).findFirst().orElseThrow().role());
+        assertTrue(c.details().sources().stream().anyMatch(f -> f.field().equals("dechallenge")
+                && f.sentence().contains("resolved")), () -> "dechallenge source: " + c.details().sources());
         assertEquals("probable", c.causality().category(), c.causality().answers()::toString);
         assertTrue(c.causality().answers().stream().anyMatch(a -> a.startsWith("Q5")), "infection was excluded");
     }

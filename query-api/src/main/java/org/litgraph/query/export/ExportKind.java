@@ -23,7 +23,9 @@ public enum ExportKind {
     /** The whole graph as GraphML (Cytoscape, Gephi, yEd). */
     GRAPHML("graphml"),
     /** The knowledge graph as KGX TSV ({@code nodes.tsv}, {@code edges.tsv}) with Biolink categories. */
-    KGX("kgx");
+    KGX("kgx"),
+    /** The case-series table, one row per patient, as CSV and (with --out) an .xlsx workbook with source comments. */
+    CASE_SERIES("case-series");
 
     private final String cliName;
 

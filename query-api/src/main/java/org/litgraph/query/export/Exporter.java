@@ -35,6 +35,7 @@ public final class Exporter {
             case CSL_JSON -> References.writeCslJson(References.load(runner, filter), out);
             case GRAPHML -> GraphMl.write(GraphDump.load(runner), out);
             case KGX -> throw new IllegalArgumentException("kgx writes a directory (nodes.tsv, edges.tsv): pass --out DIR");
+            case CASE_SERIES -> CaseSeries.writeCsv(caseSeries(filter), out);
         };
     }
 
@@ -42,6 +43,11 @@ public final class Exporter {
     public int[] writeKgx(Path dir) throws IOException {
         Kgx.Counts c = Kgx.write(GraphDump.load(runner), dir);
         return new int[]{c.nodes(), c.edges()};
+    }
+
+    /** The case-series rows for the filter's drug and condition (its relationship does not apply). */
+    public List<CaseSeries.Row> caseSeries(ExportFilter filter) {
+        return CaseSeries.load(runner, filter.drug(), filter.condition());
     }
 
     private List<EvidenceMap.Row> evidence(ExportFilter filter) {

@@ -38,6 +38,8 @@ import java.util.TreeSet;
  *     {@code object_aspect_qualifier} {@code activity} (Biolink 3+'s way to say "decreases the
  *     activity of"; {@code negatively_regulates} is meant for process-to-process edges)</li>
  * <li>REGULATES → {@code biolink:regulates}; LEADS_TO → {@code biolink:contributes_to}</li>
+ * <li>ACTIVATES → {@code biolink:affects} (causes, increased activity or abundance); BINDS →
+ * {@code biolink:directly_physically_interacts_with}; ASSOCIATED_WITH → {@code biolink:associated_with}</li>
  * </ul>
  * {@code knowledge_level} is {@code knowledge_assertion} when any statement is unhedged, else
  * {@code prediction} (hedged statements only: "may cause"); {@code agent_type} is
@@ -218,6 +220,21 @@ final class Kgx {
                 if (geneLike) {
                     row.put("object_aspect_qualifier", "activity");
                 }
+            }
+            case "ACTIVATES" -> {
+                row.put("predicate", "biolink:affects");
+                row.put("category", "biolink:ChemicalAffectsGeneAssociation");
+                row.put("qualified_predicate", "biolink:causes");
+                row.put("object_direction_qualifier", "increased");
+                row.put("object_aspect_qualifier", "activity_or_abundance");
+            }
+            case "BINDS" -> {
+                row.put("predicate", "biolink:directly_physically_interacts_with");
+                row.put("category", "biolink:Association");
+            }
+            case "ASSOCIATED_WITH" -> {
+                row.put("predicate", "biolink:associated_with");
+                row.put("category", "biolink:Association");
             }
             case "REGULATES" -> {
                 row.put("predicate", "biolink:regulates");
