@@ -975,8 +975,9 @@ public final class ImportFiles implements AutoCloseable {
     private static final class Samples {
         static final DocumentInfo DOCUMENT = new DocumentInfo("d", "t", "f", SourceType.OTHER, "p", "u", "2020", 2020,
                 "j", "pub", "doi", "1", "PMC1", List.of("a"), List.of("t"), List.of("s"), "h", 1, "v");
-        static final Mention MENTION = new Mention("e", 1, List.of(0), List.of(1));
-        static final Entity ENTITY = new Entity("e", EntityKind.DRUG, "n", List.of("s"), "sym", List.of());
+        static final Mention MENTION = new Mention("e", 1, List.of(0), List.of(1), List.of("s"));
+        // two words, so the name has initials
+        static final Entity ENTITY = new Entity("e", EntityKind.DRUG, "n m", List.of("s"), "sym", List.of());
         static final EvidenceItem EVIDENCE = new EvidenceItem("ev", "c", Predicate.CAUSES, "s", "o", "x", 0, 1,
                 false, false, EvidenceMethod.SENTENCE_PATTERN, 0.5, "sec", List.of());
         static final CaseRecord CASE = new CaseRecord("c", "l", 1, Sex.FEMALE, "dose", "onset", List.of("s"), "f", "m",

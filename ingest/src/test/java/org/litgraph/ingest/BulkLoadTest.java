@@ -106,6 +106,9 @@ class BulkLoadTest {
                 "the corpus has a case with field provenance");
         assertTrue(expected.stream().anyMatch(k -> k.startsWith("relationship PRESENTED_WITH ") && k.contains("reaction=")),
                 "the corpus has a case's conditions");
+        assertTrue(expected.stream().anyMatch(k -> k.contains("{initials=STRING")), "entities have initials");
+        assertTrue(expected.stream().anyMatch(k -> k.startsWith("relationship MENTIONS ") && k.contains("{shortForms=LIST")),
+                "the corpus defines an abbreviation");
 
         BulkLoad.Loaded loaded = bulk(tmp.resolve("store"));
         try (Store store = loaded.store()) {
