@@ -92,19 +92,27 @@ final class BenchCorpus {
      * {@code perFile} records each into {@code dir}; returns the files.
      */
     List<Path> write(Path dir, int citations, int perFile) throws IOException {
+        return write(dir, "bench", FIRST_PMID, citations, perFile, SEED);
+    }
+
+    /**
+     * Writes {@code citations} records with PMIDs from {@code firstPmid}, drawn with {@code seed}: with
+     * another seed than {@link #SEED}, PMIDs the main corpus has get other content (changed citations).
+     */
+    List<Path> write(Path dir, String prefix, long firstPmid, int citations, int perFile, long seed) throws IOException {
         Files.createDirectories(dir);
-        Random random = new Random(SEED);
+        Random random = new Random(seed);
         List<Path> files = new ArrayList<>();
         int written = 0;
         int fileNo = 0;
         while (written < citations) {
             int n = Math.min(perFile, citations - written);
-            Path f = dir.resolve(String.format(java.util.Locale.ROOT, "bench-%03d.xml.gz", fileNo++));
+            Path f = dir.resolve(String.format(java.util.Locale.ROOT, "%s-%03d.xml.gz", prefix, fileNo++));
             try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(f), 1 << 16);
                  Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
                 w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<PubmedArticleSet>\n");
                 for (int i = 0; i < n; i++) {
-                    record(w, FIRST_PMID + written + i, random);
+                    record(w, firstPmid + written + i, random);
                 }
                 w.write("</PubmedArticleSet>\n");
             }

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, IngestCommand.class, CypherCommand.class, CheckCommand.class,
                 AskCommand.class, SearchCommand.class, ExportCommand.class, ServeCommand.class,
                 ServiceCommand.class, AnnotateCommand.class, EvalCommand.class, LexiconCommand.class, BenchCommand.class,
+                DeleteCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     /** Exit status when some input files were skipped. */

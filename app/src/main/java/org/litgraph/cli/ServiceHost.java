@@ -109,6 +109,10 @@ final class ServiceHost {
             String password = secret();
             store = Store.embedded(StoreConfig.builder().directory(dir).boltPort(options.boltPort()).password(password)
                     .websocketOrigins(options.websocketOrigins()).build());
+            // a bulk load killed after its import: its transactional remainder first
+            Store opened = store;
+            org.litgraph.ingest.BulkLoad.pendingFinish(dir)
+                    .ifPresent(pending -> org.litgraph.ingest.BulkLoad.finishPending(opened, pending));
             server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             String token = secret();
             ServiceInfo info = new ServiceInfo(ProcessHandle.current().pid(), server.getLocalPort(), token, store.uri(),

@@ -60,6 +60,22 @@ final class StoreOptions {
         return Store.embedded(StoreConfig.builder().directory(dir).build());
     }
 
+    /**
+     * Whether the embedded store is open in a litgraph service: this process's, or another running
+     * one (then commands reach it over Bolt).
+     */
+    boolean served() {
+        if (uri != null) {
+            return false;
+        }
+        if (ServiceHost.current() != null) {
+            return true;
+        }
+        ServiceInfo served = ServiceFiles.read(directory());
+        return served != null && served.boltUri() != null
+                && ProcessHandle.of(served.pid()).map(ProcessHandle::isAlive).orElse(false);
+    }
+
     /** The store directory, absolute (relative to the client's working directory). */
     Path directory() {
         return Invocation.resolve(store);

@@ -156,11 +156,37 @@ public final class Client {
                     return 0;
                 }
                 default:
+                    if (bulkIngest(store, args)) {
+                        return LOCAL;
+                    }
                     return forward(store, launch, args);
             }
         } catch (ServiceException e) {
             launch.err().println("litgraph: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /**
+     * An {@code ingest} the full application runs itself, the store closed: a bulk first load through
+     * the offline importer (a store without a database, or {@code --bulk}), or import files only.
+     */
+    static boolean bulkIngest(Path store, String[] args) {
+        String command = Arrays.stream(args).filter(x -> !x.startsWith("-")).findFirst().orElse("");
+        if (!command.equals("ingest") || Arrays.asList(args).contains("--transactional")) {
+            return false;
+        }
+        for (String arg : args) {
+            if (arg.equals("--bulk") || arg.equals("--import-files") || arg.startsWith("--import-files=")
+                    || arg.equals("--finish-import") || arg.startsWith("--finish-import=")) {
+                return true;
+            }
+        }
+        Path db = store.resolve("data").resolve("databases").resolve("neo4j");
+        try (var files = Files.list(db)) {
+            return files.findAny().isEmpty();
+        } catch (IOException e) {
+            return true; // no database yet
         }
     }
 

@@ -186,18 +186,7 @@ public final class GraphWriter {
                     allConditions.add(e.id());
                 }
             }
-            g.mentions().forEach(m -> {
-                Map<String, Object> row = new HashMap<>();
-                row.put("document", docId);
-                row.put("entity", m.entityId());
-                row.put("count", m.count());
-                row.put("starts", m.starts());
-                row.put("ends", m.ends());
-                // absent rather than [] (most mentions define no abbreviation)
-                row.put("shortForms", m.shortForms().isEmpty() ? null : m.shortForms());
-                row.put("shortFormText", m.shortForms().isEmpty() ? null : String.join(" | ", m.shortForms()));
-                mentions.add(row);
-            });
+            g.mentions().forEach(m -> mentions.add(mentionRow(docId, m)));
             for (ReferenceRecord r : g.references()) {
                 refs.add(referenceRow(docId, r));
             }
@@ -240,7 +229,10 @@ public final class GraphWriter {
         }
     }
 
-    private static Map<String, Object> documentProps(DocumentInfo d) {
+    // The row builders below are package-private: ImportFiles builds the admin-import rows from the
+    // very same maps, so both write paths always store the same properties.
+
+    static Map<String, Object> documentProps(DocumentInfo d) {
         Map<String, Object> p = new HashMap<>();
         p.put("name", d.title());
         p.put("title", d.title());
@@ -257,14 +249,16 @@ public final class GraphWriter {
         p.put("pmcid", d.pmcid());
         p.put("authors", d.authors());
         p.put("publicationTypes", d.publicationTypes());
-        p.put("sections", d.sections());
+        // absent rather than [] when the source has no section titles (most abstracts): nothing reads an
+        // empty list here, and the offline importer cannot store one (ImportFiles would set each afterwards)
+        p.put("sections", d.sections().isEmpty() ? null : d.sections());
         p.put("contentHash", d.contentHash());
         p.put("extractorVersion", d.extractorVersion());
         p.put("length", d.length());
         return p;
     }
 
-    private static Map<String, Object> passageRow(String docId, DocumentGraph.Passage p) {
+    static Map<String, Object> passageRow(String docId, DocumentGraph.Passage p) {
         Map<String, Object> props = new HashMap<>();
         props.put("text", p.text());
         props.put("documentId", docId);
@@ -274,7 +268,7 @@ public final class GraphWriter {
         return Map.of("id", p.id(), "document", docId, "props", props);
     }
 
-    private static Map<String, Object> entityRow(Entity e) {
+    static Map<String, Object> entityRow(Entity e) {
         Map<String, Object> p = new HashMap<>();
         p.put("name", e.name());
         p.put("nameLower", e.name().toLowerCase(java.util.Locale.ROOT));
@@ -306,7 +300,20 @@ public final class GraphWriter {
         return words >= 2 ? b.toString() : null;
     }
 
-    private static Map<String, Object> referenceRow(String docId, ReferenceRecord r) {
+    static Map<String, Object> mentionRow(String docId, DocumentGraph.Mention m) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("document", docId);
+        row.put("entity", m.entityId());
+        row.put("count", m.count());
+        row.put("starts", m.starts());
+        row.put("ends", m.ends());
+        // absent rather than [] (most mentions define no abbreviation)
+        row.put("shortForms", m.shortForms().isEmpty() ? null : m.shortForms());
+        row.put("shortFormText", m.shortForms().isEmpty() ? null : String.join(" | ", m.shortForms()));
+        return row;
+    }
+
+    static Map<String, Object> referenceRow(String docId, ReferenceRecord r) {
         Map<String, Object> p = new HashMap<>();
         p.put("name", r.title() != null ? r.title() : r.citation());
         p.put("title", r.title());
@@ -327,7 +334,7 @@ public final class GraphWriter {
         return row;
     }
 
-    private static Map<String, Object> evidenceRow(String docId, EvidenceItem e) {
+    static Map<String, Object> evidenceRow(String docId, EvidenceItem e) {
         Map<String, Object> p = new HashMap<>();
         p.put("name", e.predicate().name() + " evidence");
         p.put("text", e.text());
@@ -353,7 +360,7 @@ public final class GraphWriter {
         return row;
     }
 
-    private static Map<String, Object> caseRow(String docId, CaseRecord c) {
+    static Map<String, Object> caseRow(String docId, CaseRecord c) {
         Map<String, Object> p = new HashMap<>();
         p.put("name", c.label());
         p.put("label", c.label());
@@ -428,7 +435,7 @@ public final class GraphWriter {
         return row;
     }
 
-    private static Map<String, Object> eventRow(String docId, DocumentGraph.EventRecord e) {
+    static Map<String, Object> eventRow(String docId, DocumentGraph.EventRecord e) {
         Map<String, Object> p = new HashMap<>();
         p.put("name", e.type() + " event");
         p.put("documentId", docId);
