@@ -239,6 +239,12 @@ final class PerceptronBeamDecoder {
         return out;
     }
 
+    /** The per-token static sums through the generic path and through the layout (null without one) (tests). */
+    double[][][] bothSums(String[] tokens, String[][] context) {
+        additional.setCurrentContext(context);
+        return new double[][][] {genericSums(tokens, context), layout == null ? null : layout.sums(tokens)};
+    }
+
     /** Whether the fast feature layout is in use. */
     boolean hasLayout() {
         return layout != null;
@@ -281,9 +287,9 @@ final class PerceptronBeamDecoder {
 
         double[][] sums(String[] tokens) {
             int n = tokens.length;
-            List<List<String>> c = classes.perToken(tokens);
-            List<List<String>> w = words.perToken(tokens);
-            List<List<String>> x = extra.perToken(tokens);
+            Context[][][] c = classes.resolved(tokens);
+            Context[][][] w = words.resolved(tokens);
+            Context[][][] x = extra.resolved(tokens);
             double[][] base = new double[n][];
             List<String> t = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -325,7 +331,7 @@ final class PerceptronBeamDecoder {
             private final AdaptiveFeatureGenerator inner;
             private final int prev;
             private final int next;
-            /** feature -> its parameters in slot 0 (the token), 1..prev ("p1"..), prev+1.. ("n1"..); MISSING: not looked up yet. */
+            /** feature -> its parameters in slot 0 (the token), 1..prev ("p1"..), prev+1.. ("n1"..). */
             private final Map<String, Context[]> slots = new HashMap<>();
 
             Window(AdaptiveFeatureGenerator inner, int prev, int next) {
@@ -344,25 +350,60 @@ final class PerceptronBeamDecoder {
                 return out;
             }
 
+            /**
+             * Per token, per feature of the inner generator, its parameters in every slot (one map look-up
+             * per token and feature instead of one per slot).
+             */
+            Context[][][] resolved(String[] tokens) {
+                Context[][][] out = new Context[tokens.length][][];
+                List<String> f = new ArrayList<>(8);
+                for (int j = 0; j < tokens.length; j++) {
+                    f.clear();
+                    inner.createFeatures(f, tokens, j, null);
+                    Context[][] r = new Context[f.size()][];
+                    for (int k = 0; k < r.length; k++) {
+                        r[k] = slots(f.get(k));
+                    }
+                    out[j] = r;
+                }
+                return out;
+            }
+
             /** As WindowFeatureGenerator orders them: the token's, then previous 1..prev, then next 1..next. */
-            void sum(double[] sums, List<List<String>> perToken, int i) {
-                for (String f : perToken.get(i)) {
-                    add(sums, context(f, 0));
+            void sum(double[] sums, Context[][][] resolved, int i) {
+                for (Context[] f : resolved[i]) {
+                    add(sums, f[0]);
                 }
                 for (int k = 1; k <= prev; k++) {
                     if (i - k >= 0) {
-                        for (String f : perToken.get(i - k)) {
-                            add(sums, context(f, k));
+                        for (Context[] f : resolved[i - k]) {
+                            add(sums, f[k]);
                         }
                     }
                 }
                 for (int k = 1; k <= next; k++) {
-                    if (i + k < perToken.size()) {
-                        for (String f : perToken.get(i + k)) {
-                            add(sums, context(f, prev + k));
+                    if (i + k < resolved.length) {
+                        for (Context[] f : resolved[i + k]) {
+                            add(sums, f[prev + k]);
                         }
                     }
                 }
+            }
+
+            /** The parameters of feature {@code f} in every slot (null where the model has none). */
+            private Context[] slots(String f) {
+                Context[] cs = slots.get(f);
+                if (cs == null) {
+                    if (slots.size() >= MAX_CACHED) {
+                        slots.clear();
+                    }
+                    cs = new Context[1 + prev + next];
+                    for (int k = 0; k < cs.length; k++) {
+                        cs[k] = pmap.get(slotName(f, k));
+                    }
+                    slots.put(f, cs);
+                }
+                return cs;
             }
 
             void visit(List<List<String>> perToken, int i, Visitor v) {
@@ -390,27 +431,10 @@ final class PerceptronBeamDecoder {
             }
 
             Context context(String f, int slot) {
-                Context[] cs = slots.get(f);
-                if (cs == null) {
-                    if (slots.size() >= MAX_CACHED) {
-                        slots.clear();
-                    }
-                    cs = new Context[1 + prev + next];
-                    Arrays.fill(cs, MISSING);
-                    slots.put(f, cs);
-                }
-                Context c = cs[slot];
-                if (c == MISSING) {
-                    c = pmap.get(slotName(f, slot));
-                    cs[slot] = c;
-                }
-                return c;
+                return slots(f)[slot];
             }
         }
     }
-
-    /** Marks a slot whose parameters were not looked up yet. */
-    private static final Context MISSING = new Context(new int[0], new double[0]);
 
     private String[] outcomes(Node node) {
         String[] out = new String[node.size];

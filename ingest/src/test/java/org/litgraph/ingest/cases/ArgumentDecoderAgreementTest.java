@@ -61,6 +61,10 @@ class ArgumentDecoderAgreementTest {
         assertTrue(d.hasLayout(), "the shipped model has the feature layout of PheeTrainer.FEATURES");
         TaggerTokens t = TaggerTokens.of(s, 0, s.length(), mentions);
         String[] preds = new String[t.size()];
+        double[][][] sums = d.bothSums(t.words, t.context);
+        for (int i = 0; i < t.size(); i++) {
+            assertTrue(java.util.Arrays.equals(sums[0][i], sums[1][i]), "bit-identical sums @" + i + " of " + s);
+        }
         for (int i = 0; i < t.size(); i++) {
             List<String> expected = d.staticFeatures(t.words, t.context, i);
             assertEquals(expected, d.layoutFeatures(t.words, t.context, i), s + " @" + i);
