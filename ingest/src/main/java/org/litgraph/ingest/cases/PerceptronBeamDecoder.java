@@ -270,14 +270,18 @@ final class PerceptronBeamDecoder {
                 <generator class="opennlp.tools.util.featuregen.TokenFeatureGeneratorFactory">
                   <bool name="lowercase">true</bool>
                 </generator>"""), 3, 2);
-        private final AdaptiveFeatureGenerator tail = generator("""
+        /** Prefix, suffix and previous-map features: functions of the token alone, their parameters kept per word. */
+        private final AdaptiveFeatureGenerator word = generator("""
                 <generator class="opennlp.tools.util.featuregen.PrefixFeatureGeneratorFactory">
                   <int name="length">3</int>
                 </generator>
                 <generator class="opennlp.tools.util.featuregen.SuffixFeatureGeneratorFactory">
                   <int name="length">4</int>
                 </generator>
-                <generator class="opennlp.tools.util.featuregen.PreviousMapFeatureGeneratorFactory"/>
+                <generator class="opennlp.tools.util.featuregen.PreviousMapFeatureGeneratorFactory"/>""");
+        private final Map<String, Context[]> wordContexts = new HashMap<>();
+        /** Bigrams and the sentence start: read the neighbours or the position. */
+        private final AdaptiveFeatureGenerator position = generator("""
                 <generator class="opennlp.tools.util.featuregen.BigramNameFeatureGeneratorFactory"/>
                 <generator class="opennlp.tools.util.featuregen.SentenceFeatureGeneratorFactory">
                   <bool name="begin">true</bool>
@@ -296,8 +300,11 @@ final class PerceptronBeamDecoder {
                 double[] sums = new double[numOutcomes];
                 classes.sum(sums, c, i);
                 words.sum(sums, w, i);
+                for (Context ctx : wordContexts(tokens, i)) {
+                    add(sums, ctx);
+                }
                 t.clear();
-                tail.createFeatures(t, tokens, i, null);
+                position.createFeatures(t, tokens, i, null);
                 for (String f : t) {
                     add(sums, pmap.get(f));
                 }
@@ -307,12 +314,30 @@ final class PerceptronBeamDecoder {
             return base;
         }
 
+        private Context[] wordContexts(String[] tokens, int i) {
+            Context[] cs = wordContexts.get(tokens[i]);
+            if (cs == null) {
+                if (wordContexts.size() >= MAX_CACHED) {
+                    wordContexts.clear();
+                }
+                List<String> f = new ArrayList<>(8);
+                word.createFeatures(f, tokens, i, null);
+                cs = new Context[f.size()];
+                for (int k = 0; k < cs.length; k++) {
+                    cs[k] = pmap.get(f.get(k));
+                }
+                wordContexts.put(tokens[i], cs);
+            }
+            return cs;
+        }
+
         /** Every feature of token {@code i} in order: windowed ones with their window and slot, the others with none. */
         void visit(String[] tokens, int i, Visitor v) {
             classes.visit(classes.perToken(tokens), i, v);
             words.visit(words.perToken(tokens), i, v);
             List<String> t = new ArrayList<>();
-            tail.createFeatures(t, tokens, i, null);
+            word.createFeatures(t, tokens, i, null);
+            position.createFeatures(t, tokens, i, null);
             t.forEach(f -> v.feature(f, null, 0));
             extra.visit(extra.perToken(tokens), i, v);
         }
@@ -465,9 +490,39 @@ final class PerceptronBeamDecoder {
         for (int o = 0; o < numOutcomes; o++) {
             prior[o] /= normal;
         }
-        double[] sorted = prior.clone();
-        Arrays.sort(sorted);
-        return new Scores(prior, sorted[Math.max(0, sorted.length - beamSize)]);
+        return new Scores(prior, threshold(prior, beamSize));
+    }
+
+    /**
+     * The value OpenNLP's beam search keeps outcomes from: {@code sorted[max(0, n - k)]} of the scores sorted
+     * ascending, i.e. the k-th largest score counting repeats (the smallest when there are fewer than k),
+     * found without sorting. Scores are probabilities (finite, positive), so the order is the numeric one.
+     */
+    static double threshold(double[] scores, int k) {
+        int n = scores.length;
+        if (k >= n) {
+            double min = scores[0];
+            for (int i = 1; i < n; i++) {
+                if (scores[i] < min) {
+                    min = scores[i];
+                }
+            }
+            return min;
+        }
+        // the k largest so far, descending
+        double[] top = new double[k];
+        Arrays.fill(top, Double.NEGATIVE_INFINITY);
+        for (double v : scores) {
+            if (v > top[k - 1]) {
+                int j = k - 1;
+                while (j > 0 && top[j - 1] < v) {
+                    top[j] = top[j - 1];
+                    j--;
+                }
+                top[j] = v;
+            }
+        }
+        return top[k - 1];
     }
 
     private static void add(double[] sums, Context c) {

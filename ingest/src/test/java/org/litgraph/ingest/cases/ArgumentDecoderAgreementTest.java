@@ -27,6 +27,7 @@ import org.litgraph.ingest.lexicon.Mention;
 class ArgumentDecoderAgreementTest {
     private static TokenNameFinderModel model;
     private static EntityRecognizer recognizer;
+    private static PerceptronBeamDecoder decoder;
 
     @BeforeAll
     static void load() throws IOException {
@@ -57,7 +58,10 @@ class ArgumentDecoderAgreementTest {
      * adds after earlier outcomes are the four previous-outcome ones the decoder adds.
      */
     private static void sameFeatures(String s, List<Mention> mentions) {
-        PerceptronBeamDecoder d = PerceptronBeamDecoder.of(model);
+        if (decoder == null) {
+            decoder = PerceptronBeamDecoder.of(model); // one decoder throughout: its caches carry over sentences
+        }
+        PerceptronBeamDecoder d = decoder;
         assertTrue(d.hasLayout(), "the shipped model has the feature layout of PheeTrainer.FEATURES");
         TaggerTokens t = TaggerTokens.of(s, 0, s.length(), mentions);
         String[] preds = new String[t.size()];
@@ -83,6 +87,22 @@ class ArgumentDecoderAgreementTest {
             full.add("ppo=" + (i > 1 ? before[i - 2] : "other"));
             assertEquals(full, d.fullFeatures(t.words, t.context, i, before), s + " @" + i);
             preds[i] = i % 3 == 0 ? "other" : i % 3 == 1 ? "DRUG-start" : "DRUG-cont";
+        }
+    }
+
+    @Test
+    void thresholdIsTheSortedArraysValue() {
+        java.util.Random r = new java.util.Random(7);
+        for (int trial = 0; trial < 2000; trial++) {
+            double[] v = new double[1 + r.nextInt(40)];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = r.nextInt(4) == 0 ? 0.25 : r.nextDouble(); // repeats too
+            }
+            for (int k = 1; k <= 5; k++) {
+                double[] sorted = v.clone();
+                java.util.Arrays.sort(sorted);
+                assertEquals(sorted[Math.max(0, sorted.length - k)], PerceptronBeamDecoder.threshold(v, k));
+            }
         }
     }
 
