@@ -152,7 +152,7 @@ final class PerceptronBeamDecoder {
                     if (tokenFeature == null) {
                         tokenFeature = FeatureGeneratorUtil.tokenFeature(tokens[i]);
                     }
-                    s = score(base[i], po < 0 ? OTHER : outcomes[po], ppo < 0 ? OTHER : outcomes[ppo], tokens[i], tokenFeature);
+                    s = score(base[i], po, ppo, tokens[i], tokenFeature);
                     memo.put(key, s);
                 }
                 for (int p = 0; p < numOutcomes; p++) {
@@ -291,9 +291,9 @@ final class PerceptronBeamDecoder {
 
         double[][] sums(String[] tokens) {
             int n = tokens.length;
-            Context[][][] c = classes.resolved(tokens);
-            Context[][][] w = words.resolved(tokens);
-            Context[][][] x = extra.resolved(tokens);
+            Param[][][] c = classes.resolved(tokens);
+            Param[][][] w = words.resolved(tokens);
+            Param[][][] x = extra.resolved(tokens);
             double[][] base = new double[n][];
             List<String> t = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -357,7 +357,7 @@ final class PerceptronBeamDecoder {
             private final int prev;
             private final int next;
             /** feature -> its parameters in slot 0 (the token), 1..prev ("p1"..), prev+1.. ("n1"..). */
-            private final Map<String, Context[]> slots = new HashMap<>();
+            private final Map<String, Param[]> slots = new HashMap<>();
 
             Window(AdaptiveFeatureGenerator inner, int prev, int next) {
                 this.inner = inner;
@@ -379,13 +379,13 @@ final class PerceptronBeamDecoder {
              * Per token, per feature of the inner generator, its parameters in every slot (one map look-up
              * per token and feature instead of one per slot).
              */
-            Context[][][] resolved(String[] tokens) {
-                Context[][][] out = new Context[tokens.length][][];
+            Param[][][] resolved(String[] tokens) {
+                Param[][][] out = new Param[tokens.length][][];
                 List<String> f = new ArrayList<>(8);
                 for (int j = 0; j < tokens.length; j++) {
                     f.clear();
                     inner.createFeatures(f, tokens, j, null);
-                    Context[][] r = new Context[f.size()][];
+                    Param[][] r = new Param[f.size()][];
                     for (int k = 0; k < r.length; k++) {
                         r[k] = slots(f.get(k));
                     }
@@ -395,36 +395,36 @@ final class PerceptronBeamDecoder {
             }
 
             /** As WindowFeatureGenerator orders them: the token's, then previous 1..prev, then next 1..next. */
-            void sum(double[] sums, Context[][][] resolved, int i) {
-                for (Context[] f : resolved[i]) {
-                    add(sums, f[0]);
+            void sum(double[] sums, Param[][][] resolved, int i) {
+                for (Param[] f : resolved[i]) {
+                    Param.add(sums, f[0]);
                 }
                 for (int k = 1; k <= prev; k++) {
                     if (i - k >= 0) {
-                        for (Context[] f : resolved[i - k]) {
-                            add(sums, f[k]);
+                        for (Param[] f : resolved[i - k]) {
+                            Param.add(sums, f[k]);
                         }
                     }
                 }
                 for (int k = 1; k <= next; k++) {
                     if (i + k < resolved.length) {
-                        for (Context[] f : resolved[i + k]) {
-                            add(sums, f[prev + k]);
+                        for (Param[] f : resolved[i + k]) {
+                            Param.add(sums, f[prev + k]);
                         }
                     }
                 }
             }
 
             /** The parameters of feature {@code f} in every slot (null where the model has none). */
-            private Context[] slots(String f) {
-                Context[] cs = slots.get(f);
+            private Param[] slots(String f) {
+                Param[] cs = slots.get(f);
                 if (cs == null) {
                     if (slots.size() >= MAX_CACHED) {
                         slots.clear();
                     }
-                    cs = new Context[1 + prev + next];
+                    cs = new Param[1 + prev + next];
                     for (int k = 0; k < cs.length; k++) {
-                        cs[k] = pmap.get(slotName(f, k));
+                        cs[k] = Param.of(pmap.get(slotName(f, k)), numOutcomes);
                     }
                     slots.put(f, cs);
                 }
@@ -456,7 +456,8 @@ final class PerceptronBeamDecoder {
             }
 
             Context context(String f, int slot) {
-                return slots(f)[slot];
+                Param p = slots(f)[slot];
+                return p == null ? null : p.context;
             }
         }
     }
@@ -470,12 +471,14 @@ final class PerceptronBeamDecoder {
     }
 
     /** The perceptron's normalised outcome scores: the static sums plus the previous-outcome features, in OpenNLP's order. */
-    private Scores score(double[] base, String po, String ppo, String token, String tokenFeature) {
+    private Scores score(double[] base, int po, int ppo, String token, String tokenFeature) {
         double[] prior = base.clone();
-        add(prior, pmap.get("po=" + po));
-        add(prior, pmap.get("pow=" + po + "," + token));
-        add(prior, pmap.get("powf=" + po + "," + tokenFeature));
-        add(prior, pmap.get("ppo=" + ppo));
+        String p = po < 0 ? OTHER : outcomes[po];
+        // "po=" and "ppo=" name one of the outcomes: their parameters are looked up once
+        add(prior, outcomeFeature(previousOutcome, "po=", po));
+        add(prior, pmap.get("pow=" + p + "," + token));
+        add(prior, cached(shapeFeatures, "powf=" + p + "," + tokenFeature));
+        add(prior, outcomeFeature(previousButOne, "ppo=", ppo));
         double maxPrior = 1;
         for (int o = 0; o < numOutcomes; o++) {
             if (maxPrior < StrictMath.abs(prior[o])) {
@@ -523,6 +526,87 @@ final class PerceptronBeamDecoder {
             }
         }
         return top[k - 1];
+    }
+
+    /** Parameters of "po=" / "ppo=" + outcome, by outcome index + 1 (0: at the sentence start, "other"). */
+    private final Context[] previousOutcome = new Context[1 + 64];
+    private final Context[] previousButOne = new Context[1 + 64];
+    private final boolean[] previousOutcomeKnown = new boolean[2 * (1 + 64)];
+    /** Parameters of "powf=" + outcome + "," + token shape (a small set). */
+    private final Map<String, Context> shapeFeatures = new HashMap<>();
+
+    private Context outcomeFeature(Context[] table, String prefix, int outcome) {
+        if (outcomes.length >= 64) {
+            return pmap.get(prefix + (outcome < 0 ? OTHER : outcomes[outcome]));
+        }
+        int k = (table == previousOutcome ? 0 : 1 + 64) + outcome + 1;
+        if (!previousOutcomeKnown[k]) {
+            table[outcome + 1] = pmap.get(prefix + (outcome < 0 ? OTHER : outcomes[outcome]));
+            previousOutcomeKnown[k] = true;
+        }
+        return table[outcome + 1];
+    }
+
+    private Context cached(Map<String, Context> cache, String feature) {
+        Context c = cache.get(feature);
+        if (c == null && !cache.containsKey(feature)) {
+            if (cache.size() >= 100_000) {
+                cache.clear();
+            }
+            c = pmap.get(feature);
+            cache.put(feature, c);
+        }
+        return c;
+    }
+
+    /**
+     * A feature's parameters for summing: a context that has a parameter for every outcome is kept as a
+     * dense array by outcome (one addition per outcome, as the sparse loop makes, in a loop the compiler
+     * can vectorise); others as they are.
+     */
+    private static final class Param {
+        final Context context;
+        final double[] dense;
+
+        private Param(Context context, double[] dense) {
+            this.context = context;
+            this.dense = dense;
+        }
+
+        static Param of(Context c, int numOutcomes) {
+            if (c == null) {
+                return null;
+            }
+            int[] os = c.getOutcomes();
+            if (os.length != numOutcomes) {
+                return new Param(c, null);
+            }
+            double[] d = new double[numOutcomes];
+            boolean[] seen = new boolean[numOutcomes];
+            double[] ps = c.getParameters();
+            for (int a = 0; a < os.length; a++) {
+                if (seen[os[a]]) {
+                    return new Param(c, null); // an outcome twice: keep OpenNLP's loop
+                }
+                seen[os[a]] = true;
+                d[os[a]] = ps[a];
+            }
+            return new Param(c, d);
+        }
+
+        static void add(double[] sums, Param p) {
+            if (p == null) {
+                return;
+            }
+            double[] d = p.dense;
+            if (d == null) {
+                PerceptronBeamDecoder.add(sums, p.context);
+                return;
+            }
+            for (int o = 0; o < d.length; o++) {
+                sums[o] += d[o];
+            }
+        }
     }
 
     private static void add(double[] sums, Context c) {
