@@ -44,6 +44,8 @@ final class PerceptronBeamDecoder {
     private final AdditionalContextFeatureGenerator additional = new AdditionalContextFeatureGenerator();
     private final SequenceCodec<String> codec;
     private final SequenceValidator<String> validator;
+    /** Whether outcome p may follow outcome q: {@code valid[q + 1][p]} ({@code valid[0]}: at the sentence start). */
+    private final boolean[][] valid;
     private final Map<String, Context> pmap;
     private final String[] outcomes;
     private final int numOutcomes;
@@ -65,6 +67,14 @@ final class PerceptronBeamDecoder {
         this.outcomes = new String[numOutcomes];
         for (int i = 0; i < numOutcomes; i++) {
             outcomes[i] = maxent.getOutcome(i);
+        }
+        // the BIO validator reads only the previous outcome (none at the start): ask it once per pair
+        this.valid = new boolean[numOutcomes + 1][numOutcomes];
+        for (int prev = -1; prev < numOutcomes; prev++) {
+            String[] before = prev < 0 ? new String[0] : new String[] {outcomes[prev]};
+            for (int p = 0; p < numOutcomes; p++) {
+                valid[prev + 1][p] = validator.validSequence(before.length, new String[before.length + 1], before, outcomes[p]);
+            }
         }
         String beam = model.getManifestProperty(BeamSearch.BEAM_SIZE_PARAMETER);
         this.beamSize = beam == null ? 3 : Integer.parseInt(beam);
@@ -143,7 +153,7 @@ final class PerceptronBeamDecoder {
             int sz = Math.min(beamSize, prev.size());
             for (int sc = 0; !prev.isEmpty() && sc < sz; sc++) {
                 Node top = prev.remove();
-                String[] outs = outcomes(top);
+                boolean[] allowed = valid[top.size > 0 ? top.outcome + 1 : 0];
                 int po = top.size > 0 ? top.outcome : -1;
                 int ppo = top.size > 1 ? top.parent.outcome : -1;
                 long key = ((long) (po + 1) << 32) | (ppo + 1);
@@ -156,7 +166,7 @@ final class PerceptronBeamDecoder {
                     memo.put(key, s);
                 }
                 for (int p = 0; p < numOutcomes; p++) {
-                    if (s.probs[p] >= s.min && validator.validSequence(i, tokens, outs, outcomes[p])) {
+                    if (s.probs[p] >= s.min && allowed[p]) {
                         Node ns = new Node(top, p, top.score + s.logs[p]);
                         if (ns.score > MIN_SEQUENCE_SCORE) {
                             next.add(ns);
@@ -165,7 +175,7 @@ final class PerceptronBeamDecoder {
                 }
                 if (next.isEmpty()) {
                     for (int p = 0; p < numOutcomes; p++) {
-                        if (validator.validSequence(i, tokens, outs, outcomes[p])) {
+                        if (allowed[p]) {
                             Node ns = new Node(top, p, top.score + s.logs[p]);
                             if (ns.score > MIN_SEQUENCE_SCORE) {
                                 next.add(ns);
