@@ -17,3 +17,7 @@ CREATE INDEX document_pmid IF NOT EXISTS FOR (n:Document) ON (n.pmid);
 CREATE INDEX document_path IF NOT EXISTS FOR (n:Document) ON (n.path);
 // Drug–effect events of a document (delete on re-ingest; annotate equality checks).
 CREATE INDEX event_document IF NOT EXISTS FOR (n:Event) ON (n.documentId);
+// Abbreviations documents define for an entity (MENTIONS.shortFormText): "ILD" finds interstitial lung disease.
+CREATE FULLTEXT INDEX mention_short_forms IF NOT EXISTS FOR ()-[m:MENTIONS]-() ON EACH [m.shortFormText];
+// Initials of multi-word entity names ("ild" for Interstitial Lung Diseases): acronyms a researcher types.
+CREATE INDEX entity_initials IF NOT EXISTS FOR (n:Entity) ON (n.initials);

@@ -255,20 +255,26 @@ public record DocumentGraph(
 
     /**
      * How often the document names an entity, and where: {@code starts[i]..ends[i]} are the
-     * character offsets of each mention in the document's text (sentences and table cells).
+     * character offsets of each mention in the document's text (sentences and table cells);
+     * {@code shortForms} are the abbreviations the document defines for it ("interstitial lung disease (ILD)").
      */
-    public record Mention(String entityId, int count, List<Integer> starts, List<Integer> ends) {
+    public record Mention(String entityId, int count, List<Integer> starts, List<Integer> ends, List<String> shortForms) {
         public Mention {
             starts = starts == null ? List.of() : List.copyOf(starts);
             ends = ends == null ? List.of() : List.copyOf(ends);
+            shortForms = shortForms == null ? List.of() : List.copyOf(shortForms);
             if (starts.size() != ends.size()) {
                 throw new IllegalArgumentException("mention offsets must pair up: " + starts.size() + " starts, " + ends.size() + " ends");
             }
         }
 
+        public Mention(String entityId, int count, List<Integer> starts, List<Integer> ends) {
+            this(entityId, count, starts, ends, List.of());
+        }
+
         /** A count without offsets (sources that do not locate their mentions). */
         public Mention(String entityId, int count) {
-            this(entityId, count, List.of(), List.of());
+            this(entityId, count, List.of(), List.of(), List.of());
         }
     }
 }

@@ -170,8 +170,18 @@ public final class GraphWriter {
                     allConditions.add(e.id());
                 }
             }
-            g.mentions().forEach(m -> mentions.add(Map.of("document", docId, "entity", m.entityId(), "count", m.count(),
-                    "starts", m.starts(), "ends", m.ends())));
+            g.mentions().forEach(m -> {
+                Map<String, Object> row = new HashMap<>();
+                row.put("document", docId);
+                row.put("entity", m.entityId());
+                row.put("count", m.count());
+                row.put("starts", m.starts());
+                row.put("ends", m.ends());
+                // absent rather than [] (most mentions define no abbreviation)
+                row.put("shortForms", m.shortForms().isEmpty() ? null : m.shortForms());
+                row.put("shortFormText", m.shortForms().isEmpty() ? null : String.join(" | ", m.shortForms()));
+                mentions.add(row);
+            });
             for (ReferenceRecord r : g.references()) {
                 refs.add(referenceRow(docId, r));
             }
@@ -245,7 +255,28 @@ public final class GraphWriter {
         p.put("synonymText", String.join(" | ", e.synonyms()));
         p.put("symbol", e.symbol());
         p.put("kind", e.kind().toString());
+        p.put("initials", initials(e.name()));
         return Map.of("id", e.id(), "label", e.kind().label(), "props", p);
+    }
+
+    private static final java.util.Set<String> MINOR_WORDS = java.util.Set.of("of", "and", "the", "in", "to", "for",
+            "with", "by", "on", "or", "a", "an");
+
+    /**
+     * The initials of a name of two or more words, lower case ("interstitial lung diseases" -> "ild"), so that a
+     * researcher's acronym finds the entity when neither the vocabularies nor the documents define it; null otherwise.
+     */
+    static String initials(String name) {
+        StringBuilder b = new StringBuilder();
+        int words = 0;
+        for (String w : name.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (w.isEmpty() || MINOR_WORDS.contains(w)) {
+                continue;
+            }
+            b.append(w.charAt(0));
+            words++;
+        }
+        return words >= 2 ? b.toString() : null;
     }
 
     private static Map<String, Object> referenceRow(String docId, ReferenceRecord r) {

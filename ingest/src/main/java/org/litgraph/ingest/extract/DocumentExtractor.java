@@ -220,7 +220,7 @@ public final class DocumentExtractor {
         for (LexiconEntry e : List.copyOf(entries.values())) {
             addWithParents(e, entities, 0);
         }
-        List<DocumentGraph.Mention> mentions = mentionSpans(sentences);
+        List<DocumentGraph.Mention> mentions = mentionSpans(sentences, mentionContext.abbreviations());
 
         DocumentInfo info = new DocumentInfo(docId, meta.title(), meta.format().label(), sourceType,
                 meta.location(), meta.url(), meta.published(), meta.year(), meta.journal(), meta.publisher(),
@@ -344,6 +344,9 @@ public final class DocumentExtractor {
             }
         });
         for (RelationStatement st : model.predictLearned(relationView(text, meta, body), hitsBySentence)) {
+            if (st.predicate() == Predicate.ASSOCIATED_WITH && statedMoreExactly(evidence, st)) {
+                continue;
+            }
             String claimId = Ids.claim(st.subjectId(), st.predicate(), st.objectId());
             String evId = Ids.evidence(docId, claimId, st.evidenceStart(), st.evidenceEnd());
             if (!evidenceIds.add(evId)) {
@@ -366,6 +369,22 @@ public final class DocumentExtractor {
                 drugRoleCauses.merge(st.subjectId(), 1, Integer::sum);
             }
         }
+    }
+
+    /**
+     * Whether a sentence that the model reads as an undirected association of two entities already states a
+     * directed relationship between them (a cue pattern's CAUSES, TREATS, INHIBITS...): the association adds nothing.
+     */
+    private static boolean statedMoreExactly(List<EvidenceItem> evidence, RelationStatement st) {
+        for (EvidenceItem e : evidence) {
+            boolean samePair = e.subjectId().equals(st.subjectId()) && e.objectId().equals(st.objectId())
+                    || e.subjectId().equals(st.objectId()) && e.objectId().equals(st.subjectId());
+            if (samePair && e.predicate() != Predicate.ASSOCIATED_WITH && e.start() < st.evidenceEnd()
+                    && st.evidenceStart() < e.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the document reports the drug causing one of the case's conditions outside the case's own text. */
@@ -457,9 +476,8 @@ public final class DocumentExtractor {
             // the tagger and the lexicon (short forms defined in the document resolve there); process heads
             // and process abbreviations named earlier in this document are aliases of the lexicon's recogniser
             List<Mention> mentions = new ArrayList<>(mentionFinder.find(text, s.start(), s.end(), mentionContext));
-            if (!aliases.isEmpty()) {
-                addAliasMentions(text, s, aliases, mentions);
-            }
+            addRecognizerMentions(text, s, aliases, mentions);
+            addConditionWords(text, s, mentions);
             // "Its inhibition ..." refers to the previous sentence's target (or drug)
             Matcher pronoun = PRONOUN.matcher(s.text());
             if (previousAnchor != null && pronoun.find() && !s.tableRow()) {
@@ -500,12 +518,56 @@ public final class DocumentExtractor {
         return out;
     }
 
-    /** Adds the recogniser's alias mentions (document-local names) that no mention of the sentence overlaps. */
-    private void addAliasMentions(String text, Sentence s, Map<String, String> aliases, List<Mention> mentions) {
+    /** A word shaped like the name of a disease (-osis, -itis, -pathy, -emia), in lower case after its first letter. */
+    private static final Pattern CONDITION_WORD =
+            Pattern.compile("\\b[A-Za-z][a-z]{3,}(?:osis|itis|opathy|aemia|emia)\\b");
+    /** Words of that shape that name no condition. */
+    private static final Set<String> NOT_CONDITIONS = Set.of("diagnosis", "prognosis", "osmosis", "symbiosis",
+            "mitosis", "meiosis", "metamorphosis", "anastomosis", "hypnosis", "apoptosis", "ptosis");
+
+    /**
+     * A single word shaped like a disease name that neither the tagger nor the lexicon grounded
+     * ("phospholipidosis", "pneumatosis") is a condition of its own ({@code LG:condition/...}, as the tagger names
+     * what the vocabularies lack), where no other mention covers it.
+     */
+    private void addConditionWords(String text, Sentence s, List<Mention> mentions) {
+        Matcher m = CONDITION_WORD.matcher(text).region(s.start(), s.end());
+        boolean added = false;
+        while (m.find()) {
+            String word = m.group().toLowerCase(java.util.Locale.ROOT);
+            if (NOT_CONDITIONS.contains(word) || !recognizer.lexicon().lookup(word).isEmpty()) {
+                continue;
+            }
+            boolean free = true;
+            for (Mention o : mentions) {
+                if (o.start() < m.end() && m.start() < o.end()) {
+                    free = false;
+                    break;
+                }
+            }
+            if (free) {
+                LexiconEntry e = new LexiconEntry("LG:condition/" + word, EntityKind.CONDITION, word, List.of(),
+                        List.of(), null);
+                mentions.add(new Mention(m.start(), m.end(), m.group(), e));
+                added = true;
+            }
+        }
+        if (added) {
+            mentions.sort(java.util.Comparator.comparingInt(Mention::start));
+        }
+    }
+
+    /**
+     * Adds what the tagger does not learn, from the lexicon's recogniser, where no mention of the sentence overlaps:
+     * processes (GO names and processes composed from an anatomical phrase and a process noun, "alveolar epithelial
+     * cell repair") and alias mentions (document-local names).
+     */
+    private void addRecognizerMentions(String text, Sentence s, Map<String, String> aliases, List<Mention> mentions) {
         boolean added = false;
         for (Mention m : recognizer.find(text, s.start(), s.end(), aliases)) {
-            String alias = aliases.get(Tokenizer.key(m.surface()));
-            if (alias == null || !alias.equals(m.entry().id())) {
+            String alias = aliases.isEmpty() ? null : aliases.get(Tokenizer.key(m.surface()));
+            boolean aliasMention = alias != null && alias.equals(m.entry().id());
+            if (!aliasMention && m.entry().kind() != EntityKind.PROCESS) {
                 continue;
             }
             boolean free = true;
@@ -529,9 +591,11 @@ public final class DocumentExtractor {
      * Where the document names each entity: offsets of every sentence mention, in reading order
      * (a pronoun standing for an entity, "its", is a reference, not a mention, and is left out).
      */
-    static List<DocumentGraph.Mention> mentionSpans(List<AnalyzedSentence> sentences) {
+    static List<DocumentGraph.Mention> mentionSpans(List<AnalyzedSentence> sentences,
+                                                    List<org.litgraph.ingest.ner.Abbreviations.Abbreviation> abbreviations) {
         Map<String, List<Integer>> starts = new LinkedHashMap<>();
         Map<String, List<Integer>> ends = new HashMap<>();
+        Map<Integer, String> entityAt = new HashMap<>();
         for (AnalyzedSentence s : sentences) {
             for (Mention m : s.mentions()) {
                 if (PRONOUN_SURFACE.matcher(m.surface()).matches()) {
@@ -539,10 +603,22 @@ public final class DocumentExtractor {
                 }
                 starts.computeIfAbsent(m.entry().id(), k -> new ArrayList<>()).add(m.start());
                 ends.computeIfAbsent(m.entry().id(), k -> new ArrayList<>()).add(m.end());
+                entityAt.put(m.start(), m.entry().id() + "\t" + m.end());
+            }
+        }
+        // abbreviations the document defines for an entity: its short form where it is defined, "(ILD)", is a
+        // mention of the entity
+        Map<String, Set<String>> shortForms = new HashMap<>();
+        for (var ab : abbreviations) {
+            String at = entityAt.get(ab.shortStart());
+            if (at != null && at.endsWith("\t" + ab.shortEnd())) {
+                shortForms.computeIfAbsent(at.substring(0, at.indexOf('\t')), k -> new java.util.TreeSet<>())
+                        .add(ab.shortForm());
             }
         }
         List<DocumentGraph.Mention> out = new ArrayList<>(starts.size());
-        starts.forEach((id, st) -> out.add(new DocumentGraph.Mention(id, st.size(), st, ends.get(id))));
+        starts.forEach((id, st) -> out.add(new DocumentGraph.Mention(id, st.size(), st, ends.get(id),
+                List.copyOf(shortForms.getOrDefault(id, Set.of())))));
         return out;
     }
 
