@@ -23,10 +23,19 @@ final class OpenNlpArgumentTagger implements ArgumentTagger {
 
     private final TokenNameFinderModel model;
     private final ThreadLocal<NameFinderME> finders;
+    /** The same decoding without OpenNLP's repeated feature work (perceptron models); null: NameFinderME decodes. */
+    private final ThreadLocal<PerceptronBeamDecoder> decoders;
 
     OpenNlpArgumentTagger(TokenNameFinderModel model) {
+        this(model, true);
+    }
+
+    /** @param fast decode with {@link PerceptronBeamDecoder} where the model allows (false: always NameFinderME) */
+    OpenNlpArgumentTagger(TokenNameFinderModel model, boolean fast) {
         this.model = model;
         this.finders = ThreadLocal.withInitial(() -> new NameFinderME(model));
+        this.decoders = fast && PerceptronBeamDecoder.of(model) != null
+                ? ThreadLocal.withInitial(() -> PerceptronBeamDecoder.of(model)) : null;
     }
 
     static OpenNlpArgumentTagger standard() {
@@ -61,9 +70,14 @@ final class OpenNlpArgumentTagger implements ArgumentTagger {
         if (tokens.size() == 0) {
             return List.of();
         }
-        NameFinderME finder = finders.get();
-        Span[] found = finder.find(tokens.words, tokens.context);
-        finder.clearAdaptiveData();
+        Span[] found;
+        if (decoders != null) {
+            found = decoders.get().find(tokens.words, tokens.context);
+        } else {
+            NameFinderME finder = finders.get();
+            found = finder.find(tokens.words, tokens.context);
+            finder.clearAdaptiveData();
+        }
         List<Argument> out = new ArrayList<>(found.length);
         for (Span s : found) {
             Role role = Role.valueOf(s.getType());

@@ -564,7 +564,8 @@ public final class DocumentExtractor {
      */
     private void addRecognizerMentions(String text, Sentence s, Map<String, String> aliases, List<Mention> mentions) {
         boolean added = false;
-        for (Mention m : recognizer.find(text, s.start(), s.end(), aliases)) {
+        // only processes and alias mentions are kept: sentences that can have neither are not read
+        for (Mention m : recognizer.findProcessesOrAliases(text, s.start(), s.end(), aliases)) {
             String alias = aliases.isEmpty() ? null : aliases.get(Tokenizer.key(m.surface()));
             boolean aliasMention = alias != null && alias.equals(m.entry().id());
             if (!aliasMention && m.entry().kind() != EntityKind.PROCESS) {

@@ -62,6 +62,38 @@ public final class EntityRecognizer {
         for (int k = 0; k < n; k++) {
             terms[k] = index.term(tokens.get(k).term());
         }
+        return find(text, tokens, terms, aliases);
+    }
+
+    /** Terms of the names of processes (every term of each), and whether they are computed yet. */
+    private volatile java.util.BitSet processTerms;
+
+    /**
+     * What {@link #find} returns, where it can contain a process or a document alias; otherwise possibly an
+     * empty list (other mentions are then left out). A process mention is a process name (every term of it
+     * is a process-name term) or a composed process (ending in a process noun), and alias mentions need
+     * aliases: a range with none of these terms and no aliases is not read at all.
+     */
+    public List<Mention> findProcessesOrAliases(String text, int from, int to, Map<String, String> aliases) {
+        List<Token> tokens = Tokenizer.tokens(text, from, to);
+        int n = tokens.size();
+        int[] terms = new int[n];
+        java.util.BitSet processy = processTerms;
+        if (processy == null) {
+            processy = index.termsOf(ref -> ref >= 0 && lexicon.entryAt(ref).kind() == EntityKind.PROCESS);
+            processTerms = processy;
+        }
+        boolean candidate = !aliases.isEmpty();
+        for (int k = 0; k < n; k++) {
+            int term = index.term(tokens.get(k).term());
+            terms[k] = term;
+            candidate |= term >= 0 && (processy.get(term) || lexicon.processHead(term));
+        }
+        return candidate ? find(text, tokens, terms, aliases) : List.of();
+    }
+
+    private List<Mention> find(String text, List<Token> tokens, int[] terms, Map<String, String> aliases) {
+        int n = tokens.size();
         GeneContext context = null;
         List<Mention> out = new ArrayList<>();
         List<Integer> pending = null; // indexes into out of guarded mentions still to confirm

@@ -144,6 +144,33 @@ final class NameIndex {
         return targets;
     }
 
+    /** The terms on the path of every name whose target {@code ref} satisfies {@code refs} (a name's every term). */
+    java.util.BitSet termsOf(java.util.function.IntPredicate refs) {
+        int[] parentNode = new int[nodes];
+        int[] parentTerm = new int[nodes];
+        for (int slot = 0; slot < edgeKeys.length; slot++) {
+            long k = edgeKeys[slot];
+            if (k != -1L) {
+                int child = edgeValues[slot];
+                parentNode[child] = (int) (k >>> 32);
+                parentTerm[child] = (int) k;
+            }
+        }
+        java.util.BitSet terms = new java.util.BitSet();
+        boolean[] done = new boolean[nodes];
+        for (int node = 1; node < nodes; node++) {
+            boolean wanted = false;
+            for (int t = nodeFirst[node]; t >= 0 && !wanted; t = targetNext[t]) {
+                wanted = refs.test(targetRef[t]);
+            }
+            for (int x = node; wanted && x != 0 && !done[x]; x = parentNode[x]) {
+                done[x] = true;
+                terms.set(parentTerm[x]);
+            }
+        }
+        return terms;
+    }
+
     /** Releases spare capacity once everything is added. */
     void trim() {
         targetRef = Arrays.copyOf(targetRef, targets);
