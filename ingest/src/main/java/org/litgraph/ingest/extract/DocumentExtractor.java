@@ -53,7 +53,7 @@ import org.litgraph.ingest.text.Tokenizer;
  */
 public final class DocumentExtractor {
     /** Bumped whenever extraction changes, so re-ingesting refreshes documents extracted before. */
-    public static final String VERSION = "5";
+    public static final String VERSION = "6";
 
     private static final Pattern ABBREVIATION_DEF = Pattern.compile("^\\s*\\(\\s*([A-Za-z][A-Za-z0-9-]{1,9})\\s*\\)");
     private static final Pattern PRONOUN = Pattern.compile("^(?:[-*•\\s]|\\*\\*[^*]*\\*\\*)*\\b(its?)\\b", Pattern.CASE_INSENSITIVE);
@@ -515,7 +515,84 @@ public final class DocumentExtractor {
             }
             out.add(new AnalyzedSentence(i, s, List.copyOf(mentions), sectionOf(sections, s.start())));
         }
+        return withInitialisms(text, out);
+    }
+
+    private static final Pattern INITIALISM = Pattern.compile("\\b[A-Z]{2,6}\\b");
+    private static final Set<String> MINOR_WORDS = Set.of("of", "and", "the", "in", "to", "for", "with", "by", "on", "or");
+
+    /**
+     * An undefined capitalised short form that spells the initials of exactly one multi-word entity the document
+     * names ("ILD" where "interstitial lung disease" is named, though never defined as "(ILD)") is a mention of it.
+     */
+    private static List<AnalyzedSentence> withInitialisms(String text, List<AnalyzedSentence> sentences) {
+        Map<String, LexiconEntry> byInitials = new HashMap<>();
+        Set<String> ambiguous = new java.util.HashSet<>();
+        for (AnalyzedSentence s : sentences) {
+            for (Mention m : s.mentions()) {
+                String ini = initialsOf(m.surface());
+                if (ini == null || ambiguous.contains(ini)) {
+                    continue;
+                }
+                LexiconEntry old = byInitials.putIfAbsent(ini, m.entry());
+                if (old != null && !old.id().equals(m.entry().id())) {
+                    byInitials.remove(ini);
+                    ambiguous.add(ini);
+                }
+            }
+        }
+        if (byInitials.isEmpty()) {
+            return sentences;
+        }
+        List<AnalyzedSentence> out = new ArrayList<>(sentences.size());
+        for (AnalyzedSentence s : sentences) {
+            List<Mention> mentions = null;
+            Matcher m = INITIALISM.matcher(text).region(s.start(), s.end());
+            while (m.find()) {
+                LexiconEntry e = byInitials.get(m.group().toLowerCase(java.util.Locale.ROOT));
+                if (e == null) {
+                    continue;
+                }
+                List<Mention> current = mentions == null ? s.mentions() : mentions;
+                boolean free = true;
+                for (Mention o : current) {
+                    if (o.start() < m.end() && m.start() < o.end()) {
+                        free = false;
+                        break;
+                    }
+                }
+                if (free) {
+                    if (mentions == null) {
+                        mentions = new ArrayList<>(s.mentions());
+                    }
+                    mentions.add(new Mention(m.start(), m.end(), m.group(), e));
+                }
+            }
+            if (mentions == null) {
+                out.add(s);
+            } else {
+                mentions.sort(java.util.Comparator.comparingInt(Mention::start));
+                out.add(new AnalyzedSentence(s.index(), s.sentence(), List.copyOf(mentions), s.section()));
+            }
+        }
         return out;
+    }
+
+    /** The lower-case initials of a name of two to six words (minor words left out), or null. */
+    private static String initialsOf(String surface) {
+        StringBuilder b = new StringBuilder();
+        int words = 0;
+        for (String w : surface.split("[^\\p{L}\\p{N}]+")) {
+            if (w.isEmpty() || MINOR_WORDS.contains(w.toLowerCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            if (!Character.isLetter(w.charAt(0))) {
+                return null;
+            }
+            b.append(Character.toLowerCase(w.charAt(0)));
+            words++;
+        }
+        return words >= 2 && words <= 6 ? b.toString() : null;
     }
 
     /** A word shaped like the name of a disease (-osis, -itis, -pathy, -emia), in lower case after its first letter. */
