@@ -58,6 +58,7 @@ public final class DocumentDeleter {
             }
         }
         add(counts, removed.consume().counters());
+        add(counts, tx.run(CypherLibrary.query("ingest/delete-document-passages"), Map.of("ids", ids)).consume().counters());
         var deleted = tx.run(CypherLibrary.query("ingest/delete-documents"), Map.of("ids", ids));
         long documents = deleted.single().get("deleted").asLong();
         add(counts, deleted.consume().counters());

@@ -62,11 +62,13 @@ public final class ImportFiles implements AutoCloseable {
     private static final String CASE = "Case";
     private static final String REFERENCE = "Reference";
     private static final String EVENT = "Event";
+    private static final String PASSAGE = "Passage";
     private static final String ADVERSE_EVENT = "AdverseEvent";
     private static final String MENTIONS = "MENTIONS";
 
     // property columns, derived from GraphWriter's own row builders on fully populated samples
-    private static final List<Column> DOCUMENT_COLUMNS = ImportCsv.columns(GraphWriter.documentProps(Samples.DOCUMENT));
+    private static final List<Column> DOCUMENT_COLUMNS = ImportCsv.columns(documentProps(Samples.DOCUMENT, 1));
+    private static final List<Column> PASSAGE_COLUMNS = ImportCsv.columns(props(GraphWriter.passageRow("d", Samples.PASSAGE)));
     private static final List<Column> ENTITY_COLUMNS = ImportCsv.columns(props(GraphWriter.entityRow(Samples.ENTITY)));
     private static final List<Column> EVIDENCE_COLUMNS = ImportCsv.columns(props(GraphWriter.evidenceRow("d", Samples.EVIDENCE)));
     private static final List<Column> CASE_COLUMNS = ImportCsv.columns(props(GraphWriter.caseRow("d", Samples.CASE)));
@@ -171,6 +173,8 @@ public final class ImportFiles implements AutoCloseable {
     private final ImportCsv.File caseHistory;
     private final ImportCsv.File caseStated;
     private final ImportCsv.File eventNodes;
+    private final ImportCsv.File passageNodes;
+    private final ImportCsv.File passageIn;
     private final ImportCsv.File eventFrom;
     private final ImportCsv.File isA;
     private final ImportCsv.File claimRels;
@@ -193,6 +197,7 @@ public final class ImportFiles implements AutoCloseable {
         evidenceNodes = nodes("nodes-evidence", EVIDENCE, EVIDENCE, false, EVIDENCE_COLUMNS);
         caseNodes = nodes("nodes-case", CASE, CASE, false, CASE_COLUMNS);
         eventNodes = nodes("nodes-event", EVENT, EVENT, false, EVENT_COLUMNS);
+        passageNodes = nodes("nodes-passage", PASSAGE, PASSAGE, false, PASSAGE_COLUMNS);
         referenceNodes = nodes("nodes-reference", REFERENCE, REFERENCE, false, REFERENCE_COLUMNS);
         mentions = rels("rels-mentions", MENTIONS, DOCUMENT, ENTITY, MENTION_COLUMNS);
         documentReferences = rels("rels-document-reference", null, DOCUMENT, REFERENCE, NUMBER_COLUMNS);
@@ -207,6 +212,7 @@ public final class ImportFiles implements AutoCloseable {
         caseHistory = rels("rels-case-history-of", "HISTORY_OF", CASE, ENTITY, List.of());
         caseStated = rels("rels-case-stated-in", "STATED_IN", CASE, DOCUMENT, STATED_COLUMNS);
         eventFrom = rels("rels-event-from", "FROM", EVENT, DOCUMENT, List.of());
+        passageIn = rels("rels-passage-in", "IN", PASSAGE, DOCUMENT, List.of());
         isA = rels("rels-is-a", "IS_A", ENTITY, ENTITY, List.of());
         claimRels = rels("rels-claims", null, ENTITY, ENTITY, CLAIM_COLUMNS);
     }
@@ -297,7 +303,17 @@ public final class ImportFiles implements AutoCloseable {
         }
 
         // the document
-        node(documents, DOCUMENT, docId, null, GraphWriter.documentProps(d), DOCUMENT_COLUMNS);
+        node(documents, DOCUMENT, docId, null, documentProps(d, g.passages().size()), DOCUMENT_COLUMNS);
+
+        // passages (MERGE (p:Passage {id}) SET p += props, MERGE (p)-[:IN]->(d))
+        Set<String> passageIds = new HashSet<>();
+        for (DocumentGraph.Passage p : g.passages()) {
+            if (!passageIds.add(p.id())) {
+                throw new Unrepresentable("passage id repeated in one document: " + p.id());
+            }
+            node(passageNodes, PASSAGE, p.id(), null, props(GraphWriter.passageRow(docId, p)), PASSAGE_COLUMNS);
+            rel(passageIn, p.id(), docId, null, Map.of(), List.of());
+        }
 
         // entities and their hierarchy are merged across documents at commit
         List<Entity> docEntities = g.entities();
@@ -637,12 +653,14 @@ public final class ImportFiles implements AutoCloseable {
         nodeCounts.put(EVIDENCE, evidenceNodes.total());
         nodeCounts.put(CASE, caseNodes.total());
         nodeCounts.put(EVENT, eventNodes.total());
+        nodeCounts.put(PASSAGE, passageNodes.total());
         nodeCounts.put(REFERENCE, referenceNodes.total());
         Map<String, Long> relCounts = new LinkedHashMap<>();
         relCounts.put(MENTIONS, mentions.total());
         relCounts.put("PUBLISHED_AS|CITES (document)", documentReferences.total());
         relCounts.put("FROM", evidenceFrom.total());
         relCounts.put("FROM (event)", eventFrom.total());
+        relCounts.put("IN", passageIn.total());
         relCounts.put("SUBJECT", evidenceSubject.total());
         relCounts.put("OBJECT", evidenceObject.total());
         relCounts.put("CITES (evidence)", evidenceCites.total());
@@ -953,6 +971,13 @@ public final class ImportFiles implements AutoCloseable {
 
     // ---------------------------------------------------------------- helpers
 
+    /** The Document's properties as GraphWriter's merge-documents row sets them (passageCount included). */
+    private static Map<String, Object> documentProps(DocumentInfo d, int passages) {
+        Map<String, Object> p = GraphWriter.documentProps(d);
+        p.put("passageCount", passages);
+        return p;
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> props(Map<String, Object> row) {
         return (Map<String, Object>) row.get("props");
@@ -975,6 +1000,7 @@ public final class ImportFiles implements AutoCloseable {
     private static final class Samples {
         static final DocumentInfo DOCUMENT = new DocumentInfo("d", "t", "f", SourceType.OTHER, "p", "u", "2020", 2020,
                 "j", "pub", "doi", "1", "PMC1", List.of("a"), List.of("t"), List.of("s"), "h", 1, "v");
+        static final DocumentGraph.Passage PASSAGE = new DocumentGraph.Passage("p", "x", 0, 1, "s");
         static final Mention MENTION = new Mention("e", 1, List.of(0), List.of(1), List.of("s"));
         // two words, so the name has initials
         static final Entity ENTITY = new Entity("e", EntityKind.DRUG, "n m", List.of("s"), "sym", List.of());

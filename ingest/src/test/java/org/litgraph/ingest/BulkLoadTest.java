@@ -107,6 +107,7 @@ class BulkLoadTest {
         assertTrue(expected.stream().anyMatch(k -> k.startsWith("relationship PRESENTED_WITH ") && k.contains("reaction=")),
                 "the corpus has a case's conditions");
         assertTrue(expected.stream().anyMatch(k -> k.contains("{initials=STRING")), "entities have initials");
+        assertTrue(expected.stream().anyMatch(k -> k.startsWith("node :Passage ")), "documents have passages");
         assertTrue(expected.stream().anyMatch(k -> k.startsWith("relationship MENTIONS ") && k.contains("{shortForms=LIST")),
                 "the corpus defines an abbreviation");
 
