@@ -82,7 +82,7 @@ class SeedAnswersTest {
                 .map(c -> c.age() + " " + c.sex() + " " + c.dechallenge() + "/" + c.rechallenge()).collect(Collectors.toSet());
         assertEquals(Set.of("53 male positive/negative", "49 male negative/null", "73 female positive/positive"), patients);
         EvidenceQuestion.Item therapeutic = a.bySource().stream().flatMap(g -> g.items().stream())
-                .filter(i -> i.predicate().equals("TREATS") && i.condition().equals("pulmonary fibrosis"))
+                .filter(i -> i.predicate().equals("TREATS") && i.condition().equalsIgnoreCase("pulmonary fibrosis"))
                 .findFirst().orElseThrow(() -> new AssertionError("no TREATS pulmonary fibrosis statement"));
         assertEquals("peer-reviewed case report", therapeutic.sourceType());
         assertTrue(therapeutic.document().contains("mixed connective tissue disease"), therapeutic::document);

@@ -100,7 +100,7 @@ class ServiceTest {
     @Test
     @Order(1)
     void shouldRunCommandsInOneServiceWithTheClientsRelativePaths() throws Exception {
-        Run ingest = client("ingest", "--quiet", "corpus");
+        Run ingest = client("ingest", "--quiet", "--transactional", "corpus");
         assertEquals(0, ingest.status(), ingest.out() + ingest.err());
         assertTrue(ingest.err().contains("starting the litgraph service"), ingest.err());
         assertTrue(ingest.out().contains("documents: 5 read, 5 written"), ingest.out());
