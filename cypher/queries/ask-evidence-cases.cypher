@@ -1,7 +1,7 @@
 // Patients who received the drug and presented with one of the given conditions, with what the
 // source states of each (causality fields naranjoScore/naranjoCategory when present). One row per
 // telling: tellings of one patient share patientId (SAME_PATIENT_AS links), so count DISTINCT patientId.
-// $drugId: the drug's id; $conditionIds: list of condition ids (the asked one and its IS_A relatives, ask-related-conditions).
+// $drugId: the drug's id; $conditionIds: list of condition ids (the asked one and the narrower ones).
 // outcomeCategory is null for cases written before categories existed (the caller derives it).
 UNWIND $conditionIds AS cid
 MATCH (c:Condition {id: cid})<-[:PRESENTED_WITH]-(k:Case)-[x:RECEIVED]->(d:Drug {id: $drugId})

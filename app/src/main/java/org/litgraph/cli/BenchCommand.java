@@ -86,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
     int perFile;
 
     @Option(names = "--updates", description = "citations of the update run, half changed and half new "
-            + "(default: 10% of --citations, at most 20000)", defaultValue = "-1")
+            + "(default: 10%% of --citations, at most 20000)", defaultValue = "-1")
     int updates;
 
     @Option(names = "--deletions", description = "documents deleted after the updates (default: ${DEFAULT-VALUE})",

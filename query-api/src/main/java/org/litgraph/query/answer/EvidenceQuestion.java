@@ -21,8 +21,7 @@ import org.litgraph.graph.Store;
  *       hypertension) are listed apart and never counted either way.</li>
  * </ul>
  * Counted statements are grouped by the source's design ({@code Document.sourceType}). Patients
- * ({@code ask-evidence-cases}) are those with the condition or an IS_A relative (a case report's "lung
- * toxicity" may be the interstitial lung disease asked about; each patient's conditions say which). A {@link Contradiction}
+ * ({@code ask-evidence-cases}) are those with the condition or a narrower one. A {@link Contradiction}
  * pairs statements about the same drug and the same condition that conflict after negation is
  * applied (one asserts the link, another denies it, or one says causes and another treats), with
  * the reason. When nothing is found, {@link Answer#context()} says what the graph does hold.
@@ -245,10 +244,7 @@ public final class EvidenceQuestion {
         grouped.forEach((k, v) -> groups.add(new Group(k, (int) v.stream().map(Item::documentId).distinct().count(), v)));
 
         List<CaseItem> cases = new ArrayList<>();
-        // patients: a case report words the reaction as it sees it ("lung toxicity" for the ILD asked about), so
-        // patients presenting with a broader relative are listed too (their conditions show which)
-        List<Object> patientConditionIds = related.stream().map(r -> r.get("id")).toList();
-        for (Map<String, Object> r : graph.rows("ask-evidence-cases", Map.of("drugId", d.id(), "conditionIds", patientConditionIds))) {
+        for (Map<String, Object> r : graph.rows("ask-evidence-cases", Map.of("drugId", d.id(), "conditionIds", countedIds))) {
             String outcome = Graph.str(r.get("outcome"));
             String category = Graph.str(r.get("outcomeCategory"));
             cases.add(new CaseItem(Graph.str(r.get("id")), Graph.str(r.get("label")), Graph.integer(r.get("age")),
